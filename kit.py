@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Set up the kit in its own environment, then open it or test it.
+
+    python3 kit.py lab     create .venv if missing, install the pinned packages, open JupyterLab on lesson 00
+    python3 kit.py test    the same set-up with the test tools, then run the whole test suite
+
+Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
+Contributors: `python3 kit.py store-outputs` re-runs every lesson and keeps only the outputs that nbval checks.
+
+Only the Python standard library is used here, so the script runs on a fresh machine with nothing but python3.
+"""
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+FIRST_LESSON = "lessons/00-start-here.ipynb"
+LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
+TEST_REQUIREMENTS = ROOT / "requirements-dev.txt"
+# JupyterLab asks about news on first start; nothing should pop up over a projected lesson.
+JUPYTERLAB_OVERRIDES = '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}\n'
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def requirements_digest(requirements: Path) -> str:
+    """Hash the requirements file and the files it includes, so set-up reruns when a pin changes."""
+    digest = hashlib.sha256()
+    for path in (requirements, LEARNER_REQUIREMENTS):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def create_venv() -> None:
+    print(f"Creating a Python environment in {VENV.name}/ (first run only) ...", flush=True)
+    try:
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    except Exception as exc:  # ensurepip missing is the usual cause on Debian and Ubuntu
+        sys.exit(
+            f"Could not create the environment in {VENV}: {exc}\n"
+            "On Debian or Ubuntu install the venv module first: sudo apt install python3-venv\n"
+            "Or use conda instead: conda env create -f environment.yml (see README.md)."
+        )
+
+
+def ensure_environment(requirements: Path) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"The kit needs Python 3.11 or newer; this is {sys.version.split()[0]}. See README.md for conda.")
+    if not venv_python().exists():
+        create_venv()
+    stamp = VENV / f".installed-{requirements.name}"
+    wanted = requirements_digest(requirements)
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    print(f"Installing the pinned packages from {requirements.name} (a few minutes the first time) ...", flush=True)
+    pip = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if subprocess.run([*pip, "-r", str(requirements)]).returncode != 0:
+        sys.exit("Installing the packages failed; the messages above say which one. Run the command again once fixed.")
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(JUPYTERLAB_OVERRIDES)
+    stamp.write_text(wanted)
+
+
+def run_in_venv(args: list[str]) -> int:
+    return subprocess.run([str(venv_python()), *args], cwd=ROOT).returncode
+
+
+def open_lab(extra: list[str]) -> int:
+    ensure_environment(LEARNER_REQUIREMENTS)
+    root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return run_in_venv(["-m", "jupyter", "lab", FIRST_LESSON, *root_flag, *extra])
+
+
+def run_tests(extra: list[str]) -> int:
+    ensure_environment(TEST_REQUIREMENTS)
+    return run_in_venv(["-m", "pytest", *extra])
+
+
+def store_outputs(extra: list[str]) -> int:
+    ensure_environment(TEST_REQUIREMENTS)
+    return run_in_venv(["-m", "tests.notebook_outputs", *extra])
+
+
+COMMANDS = {"lab": open_lab, "test": run_tests, "store-outputs": store_outputs}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if argv[:1] in ([], ["-h"], ["--help"]) else 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,77 @@
+"""The kit's folium maps: a base map that needs no tile server, popups that name places in every party's language
+and cite a source, and a legend. Lessons add their own layers with folium's own calls.
+"""
+from html import escape
+
+import branca
+import folium
+import pandas as pd
+
+from .data import load_geojson, load_table
+from .style import MAP_HEIGHT_PX, country_names
+
+SEA_COLOUR = "#d6e8f2"
+LAND_STYLE = {"fillColor": "#f3efe3", "fillOpacity": 1.0, "color": "#8c8c8c", "weight": 0.8}
+# Polygons cut at the edge of the data's box get no outline, or the cut would show as a false coastline.
+CLIPPED_LAND_STYLE = {**LAND_STYLE, "weight": 0}
+LAND_SOURCE = "Land outlines: Natural Earth 10 m (public domain)"
+
+
+def _land_style(feature: dict) -> dict:
+    return CLIPPED_LAND_STYLE if feature["properties"].get("clipped") else LAND_STYLE
+
+
+def base_map(location: tuple[float, float], zoom_start: int, land_layer: str = "kuril-region-land",
+             height_px: int = MAP_HEIGHT_PX) -> folium.Map:
+    """A map at a fixed pixel height whose land comes from `data/`, so it shows geography with no internet.
+
+    An OpenStreetMap layer is offered, switched off, for those who are online.
+    """
+    figure = branca.element.Figure(height=f"{height_px}px")
+    fmap = folium.Map(location=location, zoom_start=zoom_start, tiles=None, control_scale=True)
+    figure.add_child(fmap)
+    figure.header.add_child(branca.element.Element(
+        f"<style>.folium-map.leaflet-container {{ background: {SEA_COLOUR}; }}</style>"))
+    folium.GeoJson(load_geojson(land_layer), name="Land", style_function=_land_style, control=False,
+                   interactive=False).add_to(fmap)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs internet)", overlay=True, show=False).add_to(fmap)
+    return fmap
+
+
+def _source_link(source_id: str) -> str:
+    source = load_table("sources").set_index("id").loc[source_id]
+    return (f'<a href="{escape(source.url)}" target="_blank" rel="noopener">{escape(source.title)}</a>'
+            f" ({escape(source.publisher)})")
+
+
+def place_popup_html(place: pd.Series) -> str:
+    """A popup naming a place in English, Japanese and Russian, saying who administers and who claims it,
+    and citing its source. Every value from the data is HTML-escaped."""
+    japanese = place.name_ja or ""
+    if place.name_ja_romaji:
+        japanese = f"{japanese} ({place.name_ja_romaji})" if japanese else place.name_ja_romaji
+    rows = [
+        ("English", place.name_en),
+        ("日本語 / Japanese", japanese),
+        ("Русский / Russian", place.name_ru or ""),
+        ("Administered by", country_names(place.administered_by)),
+        ("Claimed by", country_names(place.claimed_by)),
+    ]
+    cells = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{escape(label)}</th>"
+                    f"<td>{escape(value)}</td></tr>" for label, value in rows if value)
+    note = f"<p style='margin:4px 0'>{escape(place.note)}</p>" if place.note else ""
+    return (f"<div style='font-size:13px;min-width:220px'><b>{escape(place.name_en)}</b>"
+            f"<table>{cells}</table>{note}<p style='margin:4px 0'>Source: {_source_link(place.source_id)}</p></div>")
+
+
+def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: str = LAND_SOURCE) -> folium.Map:
+    """A fixed box in the lower right naming what each colour means; the footnote cites the map's sources."""
+    items = "".join(
+        f"<div><span style='display:inline-block;width:18px;height:4px;margin:0 6px 3px 0;"
+        f"background:{escape(colour)}'></span>{escape(label)}</div>" for label, colour in entries.items())
+    legend = (f"<div class='kit-legend' style='position:absolute;bottom:28px;right:10px;z-index:1000;"
+              f"background:rgba(255,255,255,0.92);padding:6px 9px;border:1px solid #999;border-radius:4px;"
+              f"font:12px sans-serif;max-width:300px'><b>{escape(title)}</b>{items}"
+              f"<div style='color:#555;margin-top:4px'>{escape(footnote)}</div></div>")
+    fmap.get_root().html.add_child(branca.element.Element(legend))
+    return fmap

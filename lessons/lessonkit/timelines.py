@@ -1,0 +1,33 @@
+"""The kit's plotly style for event timelines. Lessons build the figure with plotly express; this dresses it."""
+import pandas as pd
+import plotly.graph_objects as go
+
+from .data import load_table
+from .style import CHART_HEIGHT_PX, CATEGORY_COLOURS, OKABE_ITO
+
+
+def events_with_sources(theme: str) -> pd.DataFrame:
+    """The events of one theme, oldest first, with each event's source title and URL beside it for hover text."""
+    sources = load_table("sources")[["id", "title", "url"]].rename(
+        columns={"id": "source_id", "title": "source_title", "url": "source_url"})
+    events = load_table("events").query("theme == @theme").merge(sources, on="source_id", how="left")
+    return events.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX) -> go.Figure:
+    """House style: a title that states the finding, plain background, fixed height, legend above the plot."""
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        template="plotly_white",
+        height=height_px,
+        colorway=list(OKABE_ITO.values()),
+        font={"family": "Arial, sans-serif", "size": 14},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": None},
+        margin={"l": 90, "r": 20, "t": 90, "b": 50},
+        hoverlabel={"align": "left"},
+    )
+    fig.update_traces(marker={"size": 12, "line": {"width": 1, "color": "white"}})
+    return fig
+
+
+__all__ = ["CATEGORY_COLOURS", "events_with_sources", "style_timeline"]

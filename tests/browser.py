@@ -1,0 +1,47 @@
+"""Show the kit's HTML in headless Chromium with no network: Leaflet comes from an installed package,
+every other outside request is refused (as on a machine with no internet)."""
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import js_lib_leaflet
+import xstatic.pkg.jquery
+from playwright.sync_api import sync_playwright
+
+LEAFLET_DIR = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+JQUERY_DIR = Path(xstatic.pkg.jquery.BASE_DIR)
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("KIT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _serve_leaflet_or_refuse(route) -> None:
+    """Answer requests for Leaflet's and jQuery's files (folium's popups need jQuery) from local copies;
+    refuse everything else from outside."""
+    url = route.request.url
+    if url.startswith(("data:", "about:", "file:")):
+        return route.continue_()
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    local = LEAFLET_DIR / ("images/" + name if "/images/" in url else name)
+    if "leaflet" in url and local.is_file():
+        return route.fulfill(path=str(local))
+    if name == "jquery-3.7.1.min.js":
+        return route.fulfill(path=str(JQUERY_DIR / "jquery.min.js"))
+    return route.abort()
+
+
+@contextmanager
+def offline_page(width: int = 1280, height: int = 720):
+    """A Chromium page of the given size, with the network replaced by the local Leaflet files."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route("**/*", _serve_leaflet_or_refuse)
+            yield page
+        finally:
+            browser.close()
