@@ -42,6 +42,7 @@ def offline_page(width: int = 1280, height: int = 720):
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.route("**/*", _serve_leaflet_or_refuse)
+            page.set_default_timeout(15_000)
             yield page
         finally:
             browser.close()

@@ -4,10 +4,13 @@ A lesson's checks module lists its exercises: which variable holds the learner's
 judges it. In the notebook the check cell is one call, `check("distance")`: it finds the answer variable,
 catches every way an answer can be missing or broken, and shows a short message saying what to try next.
 """
+import numbers
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+
+import pandas as pd
 
 NOT_ANSWERED = "not answered"
 
@@ -32,6 +35,32 @@ def correct(message: str) -> Feedback:
 
 def not_yet(message: str) -> Feedback:
     return Feedback(False, message)
+
+
+def as_single_number(answer: object) -> float | None:
+    """The one number an answer holds (a number, or a one-element list, array or Series), else None."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, pd.DataFrame) and answer.size == 1:
+        answer = answer.iloc[0, 0]
+    if isinstance(answer, (pd.Series, list, tuple)) and len(answer) == 1:
+        answer = list(answer)[0]
+    if hasattr(answer, "item") and getattr(answer, "size", 1) == 1:
+        answer = answer.item()
+    return float(answer) if isinstance(answer, numbers.Real) and not isinstance(answer, bool) else None
+
+
+def as_year(answer: object) -> int | None:
+    """The year an answer gives (a whole number, "1956", a Timestamp, or a one-element Series), else None."""
+    if isinstance(answer, pd.Timestamp):
+        return answer.year
+    if isinstance(answer, str) and answer.strip().isdigit():
+        return int(answer.strip())
+    value = as_single_number(answer)
+    if value is None and isinstance(answer, pd.Series) and len(answer) == 1:
+        item = answer.iloc[0]
+        return item.year if isinstance(item, pd.Timestamp) else None
+    return int(value) if value is not None and value == int(value) else None
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,15 @@ def _land_style(feature: dict) -> dict:
     return CLIPPED_LAND_STYLE if feature["properties"].get("clipped") else LAND_STYLE
 
 
-def base_map(location: tuple[float, float], zoom_start: int, land_layer: str = "kuril-region-land",
+def base_map(location: tuple[float, float], zoom_start: float, land_layer: str = "kuril-region-land",
              height_px: int = MAP_HEIGHT_PX) -> folium.Map:
     """A map at a fixed pixel height whose land comes from `data/`, so it shows geography with no internet.
 
-    An OpenStreetMap layer is offered, switched off, for those who are online.
+    Zoom goes in quarter steps (5.5 fits the whole Kuril chain in 520 px). An OpenStreetMap layer is offered,
+    switched off, for those who are online.
     """
     figure = branca.element.Figure(height=f"{height_px}px")
-    fmap = folium.Map(location=location, zoom_start=zoom_start, tiles=None, control_scale=True)
+    fmap = folium.Map(location=location, zoom_start=zoom_start, zoom_snap=0.25, tiles=None, control_scale=True)
     figure.add_child(fmap)
     figure.header.add_child(branca.element.Element(
         f"<style>.folium-map.leaflet-container {{ background: {SEA_COLOUR}; }}</style>"))
@@ -59,9 +60,8 @@ def place_popup_html(place: pd.Series) -> str:
     ]
     cells = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{escape(label)}</th>"
                     f"<td>{escape(value)}</td></tr>" for label, value in rows if value)
-    note = f"<p style='margin:4px 0'>{escape(place.note)}</p>" if place.note else ""
     return (f"<div style='font-size:13px;min-width:220px'><b>{escape(place.name_en)}</b>"
-            f"<table>{cells}</table>{note}<p style='margin:4px 0'>Source: {_source_link(place.source_id)}</p></div>")
+            f"<table>{cells}</table><p style='margin:4px 0'>Source: {_source_link(place.source_id)}</p></div>")
 
 
 def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: str = LAND_SOURCE) -> folium.Map:

@@ -25,7 +25,7 @@ CATEGORY_COLOURS = {
 
 COUNTRY_NAMES = {
     "JPN": "Japan",
-    "RUS": "Russia (Russian Empire, Soviet Union, Russian Federation)",
+    "RUS": "Russia",  # in the data RUS also stands for the Russian Empire and the Soviet Union
     "USA": "United States",
     "GBR": "United Kingdom",
     "CHN": "China",

@@ -3,13 +3,12 @@
 Expected answers are computed from `data/`, so a corrected coordinate or event changes the answer with it.
 """
 import math
-import numbers
 
 import folium
 import pandas as pd
 
 from ..data import load_geojson, load_table
-from ..exercises import Exercise, checker_for, correct, not_yet
+from ..exercises import Exercise, as_single_number, as_year, checker_for, correct, not_yet
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -27,27 +26,14 @@ def _place(place_id: str) -> pd.Series:
 
 
 def expected_distance_km() -> float:
-    cape, islet = _place("cape-nosappu"), _place("kaigara-jima")
+    cape, islet = _place("cape-nosappu"), _place("signalny-kaigara")
     return great_circle_km(cape.lat, cape.lon, islet.lat, islet.lon)
-
-
-def _single_number(answer: object) -> float | None:
-    """Accept a number, a one-element list/array/Series, or None when the answer is not one number."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, pd.DataFrame) and answer.size == 1:
-        answer = answer.iloc[0, 0]
-    if isinstance(answer, (pd.Series, list, tuple)) and len(answer) == 1:
-        answer = list(answer)[0]
-    if hasattr(answer, "item") and getattr(answer, "size", 1) == 1:
-        answer = answer.item()
-    return float(answer) if isinstance(answer, numbers.Real) and not isinstance(answer, bool) else None
 
 
 def judge_distance(answer: object) -> object:
     if isinstance(answer, str):
         return not_yet("Your answer is text. Give the distance as a number, e.g. 3.7 rather than '3.7 km'.")
-    value = _single_number(answer)
+    value = as_single_number(answer)
     if value is None:
         return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
                        "take its single value with .item().")
@@ -68,7 +54,7 @@ def judge_distance(answer: object) -> object:
         return not_yet("Far too large for two places you can see from each other. Did you pass degrees to "
                        "np.sin / np.cos without np.radians, or pick the wrong place ids?")
     return not_yet(f"Not quite: the answer is a few kilometres. Check that you used cape-nosappu and "
-                   f"kaigara-jima, and a radius of {EARTH_RADIUS_KM:,.0f} km.")
+                   f"signalny-kaigara, and a radius of {EARTH_RADIUS_KM:,.0f} km.")
 
 
 def expected_declaration_year() -> int:
@@ -78,6 +64,8 @@ def expected_declaration_year() -> int:
 
 WRONG_YEARS = {
     1951: "1951 is the San Francisco Peace Treaty, which the Soviet Union did not sign.",
+    1946: "1946 is the occupation directive that stopped Japan governing the islands; it promised no handover.",
+    1905: "1905 is the Treaty of Portsmouth, which transferred southern Sakhalin, not the islands.",
     1855: "1855 is the Treaty of Shimoda, the first border between Japan and Russia.",
     1960: "1960 is the Soviet memorandum that added a new condition to the handover, not the promise itself.",
     1993: "1993 is the Tokyo Declaration, which names all four islands but promises no handover.",
@@ -86,25 +74,13 @@ WRONG_YEARS = {
 }
 
 
-def _year_of(answer: object) -> int | None:
-    if isinstance(answer, pd.Timestamp):
-        return answer.year
-    if isinstance(answer, str) and answer.strip().isdigit():
-        return int(answer.strip())
-    value = _single_number(answer)
-    if value is None and isinstance(answer, pd.Series) and len(answer) == 1:
-        item = answer.iloc[0]
-        return item.year if isinstance(item, pd.Timestamp) else None
-    return int(value) if value is not None and value == int(value) else None
-
-
 def judge_declaration_year(answer: object) -> object:
     if isinstance(answer, pd.DataFrame) and len(answer) != 1:
         return not_yet(f"Your answer is a table with {len(answer)} rows. Filter it down to the one event, then take "
                        "its year: events.loc[mask, 'date'].dt.year.item().")
     if isinstance(answer, pd.DataFrame):
         answer = answer["date"].iloc[0] if "date" in answer else answer
-    year = _year_of(answer)
+    year = as_year(answer)
     if year is None:
         return not_yet("Give the year as a whole number, such as 1905.")
     expected = expected_declaration_year()
@@ -114,7 +90,7 @@ def judge_declaration_year(answer: object) -> object:
     if year in WRONG_YEARS:
         return not_yet(WRONG_YEARS[year] + " Look for the event where the Soviet Union agreed to hand over islands.")
     return not_yet("No event that year promises a handover. Search the description column with "
-                   "events['description'].str.contains('Shikotan').")
+                   "events['description'].str.contains('transfer').")
 
 
 LINE_1855 = "1855-shimoda"
@@ -125,7 +101,8 @@ def _geojson_layers(fmap: folium.Map) -> list[folium.GeoJson]:
 
 
 def _line_ids(layer: folium.GeoJson) -> set[str]:
-    return {feature.get("properties", {}).get("id") for feature in layer.data.get("features", [])}
+    features = [layer.data] if layer.data.get("type") == "Feature" else layer.data.get("features", [])
+    return {feature.get("properties", {}).get("id") for feature in features}
 
 
 def judge_treaty_layer(answer: object) -> object:

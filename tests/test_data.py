@@ -1,0 +1,167 @@
+"""The data package: valid by Frictionless, sourced, in range, and refusing broken copies with a clear message."""
+import csv
+import json
+
+import pandas as pd
+import pytest
+from frictionless import Package
+
+from lessonkit.data import DataFileError, load_geojson, load_table, read_package
+from tests.conftest import DATA
+
+TABLES = [r["name"] for r in read_package()["resources"] if r["format"] == "csv"]
+LAYERS = [r["name"] for r in read_package()["resources"] if r["format"] == "geojson"]
+
+
+def test_frictionless_validates_the_whole_package():
+    report = Package(str(DATA / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "message"])
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_table_loads_with_its_types(name):
+    table = load_table(name)
+    assert len(table) > 0
+    assert table["id"].is_unique
+
+
+def test_dates_are_datetimes_and_in_range():
+    events = load_table("events")
+    assert pd.api.types.is_datetime64_any_dtype(events["date"])
+    assert events["date"].min() >= pd.Timestamp("1855-01-01")
+    assert events["date"].max() <= pd.Timestamp("2025-12-31")
+
+
+def test_dates_match_their_precision():
+    events = load_table("events")
+    by_month = events[events["date_precision"] == "month"]
+    by_year = events[events["date_precision"] == "year"]
+    assert (by_month["date"].dt.day == 1).all(), by_month.loc[by_month["date"].dt.day != 1, "id"].tolist()
+    assert ((by_year["date"].dt.day == 1) & (by_year["date"].dt.month == 1)).all()
+
+
+def test_event_ids_start_with_their_year():
+    events = load_table("events")
+    mismatched = events[events["id"].str[:4].astype(int) != events["date"].dt.year]
+    assert mismatched.empty, mismatched["id"].tolist()
+
+
+def test_kurils_timeline_spans_1855_to_2025_with_at_least_30_events():
+    events = load_table("events").query("theme == 'kurils'")
+    assert len(events) >= 30
+    assert events["date"].min().year == 1855 and events["date"].max().year == 2025
+
+
+def test_every_place_lies_inside_its_region():
+    places = load_table("places").merge(load_table("regions"), left_on="region", right_on="id", suffixes=("", "_r"))
+    outside = places[~places["lat"].between(places["min_lat"], places["max_lat"])
+                     | ~places["lon"].between(places["min_lon"], places["max_lon"])]
+    assert outside.empty, outside[["id", "lat", "lon", "region"]].to_dict("records")
+
+
+def test_every_source_is_an_https_address():
+    sources = load_table("sources")
+    assert sources["url"].str.match(r"https://[^\s/]+\.[^\s/]+/?").all()
+
+
+def test_places_carry_the_names_of_the_parties_involved():
+    places = load_table("places")
+    for place in places.itertuples():
+        parties = set(place.claimed_by.split(";")) | {place.administered_by}
+        if "JPN" in parties:
+            assert place.name_ja, f"{place.id}: Japanese name missing"
+        if "RUS" in parties:
+            assert place.name_ru, f"{place.id}: Russian name missing"
+
+
+def test_the_four_disputed_islands_are_claimed_by_both_and_administered_by_russia():
+    places = load_table("places").set_index("id")
+    for island in ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"]:
+        assert places.at[island, "claimed_by"] == "JPN;RUS"
+        assert places.at[island, "administered_by"] == "RUS"
+
+
+def test_treaty_lines_are_sourced_approximate_and_complete():
+    source_ids = set(load_table("sources")["id"])
+    lines = load_geojson("treaty-lines")["features"]
+    assert [f["properties"]["year"] for f in lines] == [1855, 1875, 1905, 1945]
+    for feature in lines:
+        assert feature["properties"]["approximate"] is True
+        assert feature["properties"]["source_id"] in source_ids
+
+
+def test_land_outlines_include_the_four_islands():
+    tagged = {f["properties"].get("island") for f in load_geojson("kuril-region-land")["features"]}
+    assert {"etorofu", "kunashiri", "shikotan", "habomai"} <= tagged
+
+
+@pytest.mark.parametrize("name", LAYERS)
+def test_layers_stay_small_enough_for_a_map_page(name):
+    resource = next(r for r in read_package()["resources"] if r["name"] == name)
+    assert (DATA / resource["path"]).stat().st_size < 400_000
+
+
+# A corrupted copy of each file is refused with its file, row and field named.
+
+def _rewrite_cell(path, row_number, field, value):
+    """Set one cell of a CSV; row_number counts as a spreadsheet does (header = 1)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[row_number - 2][field] = value
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+CORRUPTIONS = [
+    ("events", "date", "2016-13-45", "is not a date"),
+    ("events", "date_precision", "week", "is not one of"),
+    ("events", "source_id", "no-such-source", "is not an id in sources"),
+    ("places", "lat", "forty-five", "is not a number"),
+    ("places", "region", "atlantis", "is not an id in regions"),
+    ("figures", "value", "", "is empty but required"),
+    ("sources", "url", "ftp://example.org", "does not match the pattern"),
+    ("regions", "max_lat", "95", "is above the maximum"),
+]
+
+
+@pytest.mark.parametrize("table, field, bad_value, complaint", CORRUPTIONS)
+def test_a_corrupted_copy_is_refused_naming_file_row_and_field(data_copy, table, field, bad_value, complaint):
+    _rewrite_cell(data_copy / f"{table}.csv", 3, field, bad_value)
+    with pytest.raises(DataFileError) as refused:
+        load_table(table, data_dir=data_copy)
+    message = str(refused.value)
+    assert f"data/{table}.csv, row 3, field '{field}'" in message
+    assert complaint in message
+
+
+@pytest.mark.parametrize("table, field, bad_value, complaint", CORRUPTIONS[:4])
+def test_frictionless_names_the_same_row_and_field(data_copy, table, field, bad_value, complaint):
+    _rewrite_cell(data_copy / f"{table}.csv", 3, field, bad_value)
+    report = Package(str(data_copy / "datapackage.json")).validate()
+    errors = [(task.name, error.row_number, getattr(error, "field_name", None) or error.field_names[0])
+              for task in report.tasks for error in task.errors]
+    assert (table, 3, field) in errors
+
+
+def test_a_duplicate_id_is_refused(data_copy):
+    _rewrite_cell(data_copy / "places.csv", 3, "id", load_table("places")["id"].iloc[0])
+    with pytest.raises(DataFileError, match=r"data/places.csv, row 3, field 'id': .* is used by an earlier row"):
+        load_table("places", data_dir=data_copy)
+
+
+def test_a_broken_geojson_file_is_refused_with_its_line(data_copy):
+    path = data_copy / "geo" / "treaty-lines.geojson"
+    path.write_text(path.read_text(encoding="utf-8").replace('"features"', '"features" oops', 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"data/geo/treaty-lines.geojson, line \d+: not valid JSON"):
+        load_geojson("treaty-lines", data_dir=data_copy)
+
+
+def test_a_geojson_feature_without_geometry_is_refused(data_copy):
+    path = data_copy / "geo" / "treaty-lines.geojson"
+    layer = json.loads(path.read_text(encoding="utf-8"))
+    layer["features"][1]["geometry"] = None
+    path.write_text(json.dumps(layer), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"feature 2, field 'geometry': missing"):
+        load_geojson("treaty-lines", data_dir=data_copy)

@@ -1,0 +1,53 @@
+"""environment.yml (conda, Binder) and requirements.txt (pip) pin the same packages at the same versions."""
+import re
+
+import yaml
+
+from tests.conftest import ROOT
+
+# conda-forge names that differ from PyPI's; none of the kit's packages differ today.
+CONDA_TO_PYPI: dict[str, str] = {}
+CONDA_ONLY = {"python"}
+
+
+def pip_pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[name.lower()] = version
+    return pins
+
+
+def conda_pins() -> dict[str, str]:
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pins = {}
+    for entry in environment["dependencies"]:
+        assert isinstance(entry, str), "keep environment.yml free of a pip: section (Binder caches it then)"
+        name, version = re.fullmatch(r"([A-Za-z0-9_.-]+)=([^=]+)", entry).groups()
+        if name not in CONDA_ONLY:
+            pins[CONDA_TO_PYPI.get(name, name).lower()] = version
+    return pins
+
+
+def test_every_requirement_is_pinned_exactly():
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        assert not line or re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][0-9A-Za-z.]*", line), line
+
+
+def test_conda_and_pip_pin_the_same_versions():
+    assert conda_pins() == pip_pins()
+
+
+def test_environment_is_conda_forge_and_python_311():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert environment["channels"] == ["conda-forge"]
+    assert "python=3.11" in environment["dependencies"]
+
+
+def test_the_installed_versions_are_the_pinned_ones():
+    from importlib.metadata import version
+    for name, pinned in pip_pins().items():
+        assert version(name) == pinned, name

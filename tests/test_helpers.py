@@ -1,0 +1,73 @@
+"""lessonkit's maps and timelines: house style, escaping, fixed heights, sources in every popup and hover."""
+import folium
+import pandas as pd
+import plotly.express as px
+
+from lessonkit.maps import add_legend, base_map, place_popup_html
+from lessonkit.style import CATEGORY_COLOURS, MAP_HEIGHT_PX, OKABE_ITO, country_names
+from lessonkit.timelines import events_with_sources, style_timeline
+from lessonkit.data import load_table
+
+
+def _place(**overrides) -> pd.Series:
+    place = load_table("places").set_index("id").loc["shikotan"].copy()
+    for field, value in overrides.items():
+        place[field] = value
+    return place
+
+
+def test_popup_names_the_place_in_three_languages_and_cites_its_source():
+    html = place_popup_html(load_table("places").set_index("id").loc["iturup-etorofu"])
+    for expected in ["Iturup/Etorofu", "択捉島", "Etorofu", "Итуруп", "Administered by", "Russia", "Japan",
+                     "https://en.wikipedia.org/wiki/Iturup"]:
+        assert expected in html
+
+
+def test_popup_escapes_text_from_the_data():
+    html = place_popup_html(_place(name_en="<script>alert(1)</script>", name_ru="Fish & <b>chips</b>"))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Fish &amp; &lt;b&gt;chips&lt;/b&gt;" in html
+
+
+def test_popup_leaves_out_names_a_place_does_not_have():
+    html = place_popup_html(_place(name_ja=None, name_ja_romaji=None))
+    assert "日本語" not in html
+
+
+def test_base_map_has_a_fixed_pixel_height_and_offline_land():
+    fmap = base_map(location=(45.0, 148.0), zoom_start=5)
+    html = fmap._repr_html_()
+    assert f'height="{MAP_HEIGHT_PX}px"' in html or f"height:{MAP_HEIGHT_PX}px" in html
+    assert '"island": "shikotan"' in fmap.get_root().render()
+    tile_layers = [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
+    assert [(t.layer_name, t.show) for t in tile_layers] == [("OpenStreetMap (needs internet)", False)]
+
+
+def test_legend_lists_every_entry_and_the_land_source():
+    fmap = add_legend(base_map(location=(45.0, 148.0), zoom_start=5), "Lines", {"1855 <Shimoda>": "#0072B2"})
+    rendered = fmap.get_root().render()
+    assert "1855 &lt;Shimoda&gt;" in rendered and "Natural Earth" in rendered
+
+
+def test_category_colours_come_from_the_colour_blind_safe_palette():
+    assert set(CATEGORY_COLOURS.values()) <= set(OKABE_ITO.values())
+    assert set(load_table("events")["category"]) <= set(CATEGORY_COLOURS)
+
+
+def test_country_names_reads_the_kits_code_lists():
+    assert country_names("JPN;RUS") == "Japan, Russia"
+    assert country_names("XYZ") == "XYZ"
+
+
+def test_events_with_sources_sorts_and_carries_each_source():
+    events = events_with_sources("kurils")
+    assert events["date"].is_monotonic_increasing
+    assert events["source_url"].str.startswith("https://").all()
+
+
+def test_style_timeline_sets_title_height_and_palette():
+    events = events_with_sources("kurils")
+    fig = style_timeline(px.scatter(events, x="date", y="category"), "A finding", height_px=400)
+    assert fig.layout.title.text == "A finding"
+    assert fig.layout.height == 400
+    assert list(fig.layout.colorway) == list(OKABE_ITO.values())

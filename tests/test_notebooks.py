@@ -1,0 +1,130 @@
+"""The lessons as files: clean in git, built to the kit's anatomy, solutions that pass, and nbval that can fail.
+
+nbval itself runs every lesson (pytest.ini adds lessons/ and --nbval-lax); these tests cover what it cannot.
+"""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lessonkit.data import load_table
+from tests.conftest import DATA, LESSONS, ROOT, cells_tagged, read
+from tests.notebook_outputs import CHECKED_TAG, lesson_paths
+
+LESSON_PATHS = lesson_paths()
+EXERCISE_LESSONS = [path for path in LESSON_PATHS if "import check" in path.read_text(encoding="utf-8")]
+DOCUMENTATION_SITES = ("pandas.pydata.org", "python-visualization.github.io", "plotly.com", "jupyter.org",
+                       "jupyterlab.readthedocs.io", "numpy.org", "docs.python.org", "mybinder.org",
+                       "creativecommons.org", "www.naturalearthdata.com")
+PERSONAL_PATHS = re.compile(r"(/home/\w+|/Users/\w+|C:\\\\Users|/root/|/work/|/tmp/)")
+
+
+def test_the_planned_first_lessons_exist():
+    names = [path.name for path in LESSON_PATHS]
+    assert names[0] == "00-start-here.ipynb"
+    assert "03-kuril-islands.ipynb" in names
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_lesson_is_clean_in_git(path):
+    notebook = read(path)
+    assert notebook.metadata.kernelspec.name == "python3"
+    assert path.stat().st_size < 150_000
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        checked = CHECKED_TAG in cell.metadata.get("tags", [])
+        assert all(output.output_type != "error" for output in cell.outputs), f"cell {index} stores an error"
+        if not checked:
+            assert not cell.outputs and cell.execution_count is None, f"cell {index} stores an unchecked output"
+    assert not PERSONAL_PATHS.search(path.read_text(encoding="utf-8")), "a personal path is stored"
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_lesson_follows_the_anatomy(path):
+    notebook = read(path)
+    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    assert notebook.cells[0].source.startswith("# "), "one title first"
+    assert sum(line.startswith("# ") for line in markdown.splitlines()) == 1
+    for heading in ["## Overview", "## Summary", "### What's next?"]:
+        assert heading in markdown, f"missing {heading}"
+    assert all("slideshow" in cell.metadata for cell in notebook.cells), "every cell carries slideshow metadata"
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_every_cited_address_is_in_the_sources_table(path):
+    known = set(load_table("sources")["url"])
+    markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
+    cited = set(re.findall(r"\]\((https?://[^)\s]+)\)", markdown))
+    unlisted = {url for url in cited if url not in known and not url.split("/")[2].endswith(DOCUMENTATION_SITES)}
+    assert not unlisted, f"cite these through data/sources.csv: {sorted(unlisted)}"
+
+
+@pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
+def test_every_exercise_has_answer_check_hint_and_solution(path):
+    notebook = read(path)
+    counts = {tag: len(cells_tagged(notebook, tag)) for tag in ["exercise", "answer", "check", "hint", "solution"]}
+    assert counts["exercise"] >= 1 and len(set(counts.values())) == 1, counts
+    for cell in cells_tagged(notebook, "solution") + cells_tagged(notebook, "hint"):
+        assert cell.source.count("<details>") == cell.source.count("</details>") >= 1
+
+
+def test_the_kurils_lesson_has_at_least_three_exercises():
+    assert len(cells_tagged(read(LESSONS / "03-kuril-islands.ipynb"), "exercise")) >= 3
+
+
+def feedback_texts(notebook):
+    return [output["data"]["text/plain"] for cell in cells_tagged(notebook, "check") for output in cell.outputs
+            if output.output_type == "execute_result"]
+
+
+def test_solutions_pass_their_checks(solved_kurils_lesson):
+    texts = feedback_texts(solved_kurils_lesson)
+    assert len(texts) == 3
+    assert all(text.startswith("Correct: ") for text in texts), texts
+
+
+@pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
+def test_unanswered_exercises_give_feedback_not_errors(path):
+    texts = feedback_texts(read(path))  # the stored, checked outputs of the lesson as shipped
+    assert texts and all(text.startswith("Not yet: ") for text in texts), texts
+
+
+def test_nbval_fails_when_the_data_changes(tmp_path):
+    """Prove the checked outputs check something: drop one event and nbval must report a difference."""
+    shutil.copytree(LESSONS, tmp_path / "lessons", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    shutil.copytree(DATA, tmp_path / "data")
+    events = tmp_path / "data" / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    events.write_text("".join(lines[:5] + lines[6:]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
+         "-c", "/dev/null", str(tmp_path / "lessons" / "03-kuril-islands.ipynb")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "Cell outputs differ" in result.stdout
+    assert "(22, 44)" in result.stdout  # the changed count, as nbval reports it
+
+
+def test_store_outputs_keeps_only_checked_cells(tmp_path):
+    from tests.notebook_outputs import keep_checked_outputs
+    notebook = read(LESSONS / "03-kuril-islands.ipynb")
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [nbformat.v4.new_output("stream", text="x")]
+            cell.execution_count = 99
+    kept = keep_checked_outputs(notebook)
+    checked = [cell for cell in kept.cells if cell.cell_type == "code" and cell.outputs]
+    assert checked == cells_tagged(kept, CHECKED_TAG)
+    assert [cell.execution_count for cell in checked] == list(range(1, len(checked) + 1))
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 kit.py test" in readme and "python3 kit.py lab" in readme
+    assert "\npython3 kit.py test\n" in ci or ci.rstrip().endswith("python3 kit.py test")
