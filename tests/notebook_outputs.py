@@ -28,6 +28,7 @@ def keep_checked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
+        cell.metadata.pop("execution", None)  # run timestamps: noise in every diff
         if CHECKED_TAG in cell.metadata.get("tags", []):
             count += 1
             cell.execution_count = count

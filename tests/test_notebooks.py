@@ -38,6 +38,7 @@ def test_lesson_is_clean_in_git(path):
         if cell.cell_type != "code":
             continue
         checked = CHECKED_TAG in cell.metadata.get("tags", [])
+        assert "execution" not in cell.metadata, f"cell {index} stores run timestamps"
         assert all(output.output_type != "error" for output in cell.outputs), f"cell {index} stores an error"
         if not checked:
             assert not cell.outputs and cell.execution_count is None, f"cell {index} stores an unchecked output"
