@@ -92,7 +92,7 @@ def test_treaty_lines_are_sourced_approximate_and_complete():
 
 def test_land_outlines_include_the_four_islands():
     tagged = {f["properties"].get("island") for f in load_geojson("kuril-region-land")["features"]}
-    assert {"etorofu", "kunashiri", "shikotan", "habomai"} <= tagged
+    assert {"iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"} <= tagged
 
 
 @pytest.mark.parametrize("name", LAYERS)

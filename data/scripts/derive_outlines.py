@@ -31,7 +31,7 @@ What it does (standard library only)
     4. Rounds coordinates to 3 decimals and writes one GeoJSON Polygon
        feature per land polygon, in a stable order, with sorted keys.
     5. Tags the polygons of the four disputed islands with "island":
-       etorofu, kunashiri and shikotan by point-in-polygon tests at fixed
+       the places.csv ids iturup-etorofu, kunashir-kunashiri and shikotan by point-in-polygon tests at fixed
        points; habomai for every polygon lying wholly inside the Habomai box
        (lon 145.83-146.45, lat 43.30-43.70; Hokkaido's Nosappu cape, which
        reaches into that box, is part of a larger polygon and is not tagged).
@@ -47,8 +47,8 @@ SOURCE = "Natural Earth 10m land (public domain), via world-atlas 2.0.2"
 # is 45.07N, not the 44.95N often quoted: in this data 44.95N, 147.75E lies
 # in the sea just off the south coast (the coast is at 44.96N there).
 ISLAND_POINTS = {
-    "etorofu": (147.75, 45.07),
-    "kunashiri": (145.85, 44.05),
+    "iturup-etorofu": (147.75, 45.07),
+    "kunashir-kunashiri": (145.85, 44.05),
     "shikotan": (146.75, 43.80),
 }
 HABOMAI_BOX = (145.83, 43.30, 146.45, 43.70)
