@@ -75,7 +75,9 @@ def run_in_venv(args: list[str]) -> int:
 def open_lab(extra: list[str]) -> int:
     ensure_environment(LEARNER_REQUIREMENTS)
     root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    return run_in_venv(["-m", "jupyter", "lab", FIRST_LESSON, *root_flag, *extra])
+    # The file browser starts at the kit's top folder; the address printed (and opened) is the first lesson.
+    return run_in_venv(["-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}",
+                        f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}", *root_flag, *extra])
 
 
 def run_tests(extra: list[str]) -> int:
