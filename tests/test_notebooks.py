@@ -57,6 +57,13 @@ def test_lesson_follows_the_anatomy(path):
 
 
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_code_lines_fit_a_projected_slide(path):
+    long_lines = [line for cell in read(path).cells if cell.cell_type == "code"
+                  for line in cell.source.splitlines() if len(line) > 100]
+    assert not long_lines, long_lines
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
 def test_every_cited_address_is_in_the_sources_table(path):
     known = set(load_table("sources")["url"])
     markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
