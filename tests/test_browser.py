@@ -55,6 +55,8 @@ def test_kurils_map_shows_islands_treaty_lines_and_legend(kurils_map):
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         assert [label.strip() for label in labels] == ["OpenStreetMap (needs internet)", *TREATY_NAMES]
         assert "1855 Treaty of Shimoda" in page.locator(".kit-legend").inner_text()
+        page.locator(f'path.leaflet-interactive[stroke="{OKABE_ITO["blue"]}"][fill="none"]').first.hover(force=True)
+        assert "Source: Japanese Territory" in page.locator(".leaflet-tooltip").inner_text()
 
 
 def test_treaty_layers_switch_off_one_at_a_time(kurils_map):

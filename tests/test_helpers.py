@@ -3,10 +3,10 @@ import folium
 import pandas as pd
 import plotly.express as px
 
-from lessonkit.maps import add_legend, base_map, place_popup_html
+from lessonkit.maps import add_legend, base_map, place_popup_html, with_sources
 from lessonkit.style import CATEGORY_COLOURS, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
-from lessonkit.data import load_table
+from lessonkit.data import load_geojson, load_table
 
 
 def _place(**overrides) -> pd.Series:
@@ -71,3 +71,10 @@ def test_style_timeline_sets_title_height_and_palette():
     assert fig.layout.title.text == "A finding"
     assert fig.layout.height == 400
     assert list(fig.layout.colorway) == list(OKABE_ITO.values())
+
+
+def test_with_sources_cites_each_feature_without_changing_the_layer():
+    layer = load_geojson("treaty-lines")
+    cited = with_sources(layer)
+    assert cited["features"][0]["properties"]["source"].startswith("Source: Japanese Territory: Northern Territories")
+    assert "source" not in layer["features"][0]["properties"]

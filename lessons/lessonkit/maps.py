@@ -39,6 +39,18 @@ def base_map(location: tuple[float, float], zoom_start: float, land_layer: str =
     return fmap
 
 
+def with_sources(layer: dict) -> dict:
+    """A copy of a GeoJSON layer whose features also carry `source`: the title and publisher of their source_id,
+    for tooltips and popups (folium escapes tooltip text)."""
+    sources = load_table("sources").set_index("id")
+    features = []
+    for feature in layer["features"]:
+        source = sources.loc[feature["properties"]["source_id"]]
+        properties = {**feature["properties"], "source": f"Source: {source.title} ({source.publisher})"}
+        features.append({**feature, "properties": properties})
+    return {**layer, "features": features}
+
+
 def _source_link(source_id: str) -> str:
     source = load_table("sources").set_index("id").loc[source_id]
     return (f'<a href="{escape(source.url)}" target="_blank" rel="noopener">{escape(source.title)}</a>'
