@@ -6,11 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lessonkit.checks import kurils
-from lessonkit.checks.kurils import EXERCISES, expected_declaration_year, expected_distance_km
+from lessonkit.checks import kurils, start
+from lessonkit.checks.kurils import expected_declaration_year, expected_distance_km, expected_largest_island
 from lessonkit.data import load_geojson, load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
+
+
+EXERCISES = {**kurils.EXERCISES, **start.EXERCISES}  # every lesson's exercises; names are unique across lessons
 
 
 def judge(name, answer) -> Feedback:
@@ -35,13 +38,19 @@ RIGHT_ANSWERS = {
     "distance": [expected_distance_km(), np.float64(expected_distance_km()), 3.7, pd.Series([3.6]), [3.65]],
     "declaration": [1956, "1956", np.int64(1956), pd.Timestamp("1956-10-19"),
                     load_table("events").query("id == '1956-soviet-japanese-joint-declaration'")],
+    "largest-island": ["Iturup", "Etorofu", "択捉島", "Итуруп", " iturup island ", "area-etorofu-jp",
+                       pd.Series(["Iturup/Etorofu"]), pd.Index(["area-etorofu-jp"])],
     "treaty-layer": [one_line_map("1855-shimoda"), map_with_lines("1855-shimoda")],
+    "article-year": [2016, "2016", 2016.0],
 }
 
 WRONG_ANSWERS = {
     "distance": [(3600.0, "metres"), (2.25, "miles"), (0.04, "degrees"), (400.0, "np.radians"), (7.5, "a few")],
     "declaration": [(1951, "San Francisco"), (1993, "Tokyo Declaration"), (1960, "memorandum"),
                     (1946, "occupation directive"), (1990, "No event that year")],
+    "largest-island": [("Kunashir", "not the largest"), ("国後島", "not the largest"), ("area-total-jp", "all four"),
+                       ("Urup", "not one of the four"), (3168, "That is a number"), ("Atlantis", "I don't know")],
+    "article-year": [(2017, "after the article"), (1956, "goes back to"), (2000, "citation")],
     "treaty-layer": [(base_map(location=(45.5, 148.5), zoom_start=5), "no treaty line yet"),
                      (one_line_map("1875-saint-petersburg"), "not the 1855 line"),
                      (map_with_lines("1855-shimoda", "1905-portsmouth"), "more than the 1855 line")],
@@ -54,6 +63,7 @@ BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame()
 def test_expected_answers_follow_the_data():
     assert 3.0 < expected_distance_km() < 4.5
     assert expected_declaration_year() == 1956
+    assert expected_largest_island() == "iturup-etorofu"
 
 
 @pytest.mark.parametrize("name, answer", [(n, a) for n, answers in RIGHT_ANSWERS.items() for a in answers])
@@ -84,18 +94,23 @@ def test_unanswered_exercise_says_what_to_replace():
 
 def test_missing_variable_points_back_to_the_answer_cell(monkeypatch):
     monkeypatch.delattr(sys, "last_value", raising=False)
-    feedback = check_in_namespace(EXERCISES, "distance", {})
+    feedback = check_in_namespace(kurils.EXERCISES, "distance", {})
     assert "Run the answer cell" in feedback.message
 
 
 def test_answer_cell_that_raised_is_named(monkeypatch):
     monkeypatch.setattr(sys, "last_value", NameError("name 'cape' is not defined"), raising=False)
-    feedback = check_in_namespace(EXERCISES, "distance", {})
+    feedback = check_in_namespace(kurils.EXERCISES, "distance", {})
     assert "NameError: name 'cape' is not defined" in feedback.message
 
 
+def test_every_exercise_has_right_and_wrong_answer_cases():
+    assert set(RIGHT_ANSWERS) == set(EXERCISES)
+    assert all(len(WRONG_ANSWERS[name]) >= 2 for name in EXERCISES)
+
+
 def test_unknown_exercise_name_lists_the_real_ones():
-    feedback = check_in_namespace(EXERCISES, "distanse", {})
+    feedback = check_in_namespace(kurils.EXERCISES, "distanse", {})
     assert "distance" in feedback.message and "declaration" in feedback.message
 
 

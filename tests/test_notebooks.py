@@ -56,6 +56,27 @@ def test_lesson_follows_the_anatomy(path):
     assert all("slideshow" in cell.metadata for cell in notebook.cells), "every cell carries slideshow metadata"
 
 
+SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_slides_are_chosen_for_teaching(path):
+    notebook = read(path)
+    for index, cell in enumerate(notebook.cells):
+        kind, tags = cell.metadata["slideshow"]["slide_type"], set(cell.metadata.get("tags", []))
+        assert kind in SLIDE_TYPES, f"cell {index}: {kind}"
+        if tags & {"map", "chart"}:  # a figure gets a slide of its own, its code at most two lines
+            assert kind == "subslide" and len(cell.source.splitlines()) <= 2, f"cell {index}"
+        if tags & {"answer", "check", "hint", "solution"}:
+            assert kind == "fragment", f"cell {index}: exercises unfold as fragments"
+        if "instructor" in tags:
+            assert kind == "notes", f"cell {index}: instructor notes are speaker notes"
+        if cell.source.strip() == "---":
+            assert kind == "skip", f"cell {index}: dividers are not slides"
+    headings = [cell for cell in notebook.cells if cell.source.startswith("## ")]
+    assert all(cell.metadata["slideshow"]["slide_type"] == "slide" for cell in headings), "one idea per slide"
+
+
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
 def test_code_lines_fit_a_projected_slide(path):
     long_lines = [line for cell in read(path).cells if cell.cell_type == "code"
@@ -92,7 +113,7 @@ def feedback_texts(notebook):
 
 def test_solutions_pass_their_checks(solved_kurils_lesson):
     texts = feedback_texts(solved_kurils_lesson)
-    assert len(texts) == 3
+    assert len(texts) == len(cells_tagged(solved_kurils_lesson, "check")) == 4
     assert all(text.startswith("Correct: ") for text in texts), texts
 
 

@@ -93,6 +93,64 @@ def judge_declaration_year(answer: object) -> object:
                    "events['description'].str.contains('transfer').")
 
 
+AREA_FIGURES = {"area-etorofu-jp": "iturup-etorofu", "area-kunashiri-jp": "kunashir-kunashiri",
+                "area-shikotan-jp": "shikotan", "area-habomai-jp": "habomai"}
+
+
+def expected_largest_island() -> str:
+    """The place id of the largest of the four islands, by Japan's 2020 survey in the figures table."""
+    areas = load_table("figures").set_index("id").loc[list(AREA_FIGURES), "value"]
+    return AREA_FIGURES[areas.idxmax()]
+
+
+def _names(place_id: str) -> set[str]:
+    """Every way a learner may write a place: either half of 'Iturup/Etorofu', Japanese, romaji, Russian, id."""
+    place = _place(place_id)
+    names = {place_id, *place.name_en.split("/"), place.name_en, place.name_ja, place.name_ja_romaji, place.name_ru}
+    return {_normalised(name) for name in names if name}
+
+
+def _normalised(text: str) -> str:
+    text = text.strip().lower().removeprefix("area-").removesuffix("-jp")
+    return text.removesuffix(" islands").removesuffix(" island").removesuffix("島").strip()
+
+
+def _single_text(answer: object) -> object:
+    if isinstance(answer, (pd.Series, pd.Index, list, tuple)) and len(answer) == 1:
+        return list(answer)[0]
+    return answer
+
+
+def judge_largest_island(answer: object) -> object:
+    answer = _single_text(answer)
+    if isinstance(answer, pd.DataFrame):
+        return not_yet("Your answer is a table. Take the name (or the row id) of its largest row: "
+                       "areas['value'].idxmax() gives the id.")
+    if not isinstance(answer, str):
+        if as_single_number(answer) is not None:
+            return not_yet("That is a number, perhaps the area. Give the island's name as text, e.g. 'Shikotan'.")
+        return not_yet("Give the island's name as text, e.g. 'Shikotan'.")
+    given = _normalised(answer)
+    if given == "total":
+        return not_yet("'area-total-jp' is all four islands together. Drop that row before you look for the largest.")
+    expected = expected_largest_island()
+    if given in _names(expected):
+        return correct(f"{_place(expected).name_en}: about {_island_share(expected):.0%} of the four islands' land.")
+    for other in AREA_FIGURES.values():
+        if given in _names(other):
+            return not_yet(f"{_place(other).name_en} is one of the four, but not the largest. "
+                           "Sort the areas with .sort_values('value').")
+    if given in _names("urup"):
+        return not_yet("Urup lies north of the 1855 line: it is not one of the four islands in dispute.")
+    return not_yet(f"I don't know an island called {answer!r}. Try its English, Japanese or Russian name.")
+
+
+def _island_share(place_id: str) -> float:
+    figures = load_table("figures").set_index("id")
+    area_id = next(figure for figure, place in AREA_FIGURES.items() if place == place_id)
+    return figures.at[area_id, "value"] / figures.loc[list(AREA_FIGURES), "value"].sum()
+
+
 LINE_1855 = "1855-shimoda"
 
 
@@ -127,6 +185,7 @@ def judge_treaty_layer(answer: object) -> object:
 EXERCISES = {
     "distance": Exercise("nosappu_to_kaigara_km", "a number of kilometres", judge_distance),
     "declaration": Exercise("declaration_year", "a year such as 1905", judge_declaration_year),
+    "largest-island": Exercise("largest_island", "the island's name as text", judge_largest_island),
     "treaty-layer": Exercise("exercise_map", "the folium map with the 1855 line added", judge_treaty_layer),
 }
 
