@@ -5,6 +5,8 @@
     python3 kit.py test    the same set-up with the test tools, then run the whole test suite
 
 Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
+Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to build/slides/;
+`python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/.
 Contributors: `python3 kit.py store-outputs` re-runs every lesson and keeps only the outputs that nbval checks.
 
 Only the Python standard library is used here, so the script runs on a fresh machine with nothing but python3.
@@ -22,7 +24,7 @@ FIRST_LESSON = "lessons/00-start-here.ipynb"
 LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
 TEST_REQUIREMENTS = ROOT / "requirements-dev.txt"
 # JupyterLab asks about news on first start; nothing should pop up over a projected lesson.
-JUPYTERLAB_OVERRIDES = '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}\n'
+JUPYTERLAB_OVERRIDES = ROOT / "assets" / "jupyterlab" / "overrides.json"
 
 
 def venv_python() -> Path:
@@ -64,12 +66,12 @@ def ensure_environment(requirements: Path) -> None:
         sys.exit("Installing the packages failed; the messages above say which one. Run the command again once fixed.")
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
-    (settings / "overrides.json").write_text(JUPYTERLAB_OVERRIDES)
+    (settings / "overrides.json").write_bytes(JUPYTERLAB_OVERRIDES.read_bytes())
     stamp.write_text(wanted)
 
 
-def run_in_venv(args: list[str]) -> int:
-    return subprocess.run([str(venv_python()), *args], cwd=ROOT).returncode
+def run_in_venv(args: list[str], cwd: Path = ROOT) -> int:
+    return subprocess.run([str(venv_python()), *args], cwd=cwd).returncode
 
 
 def open_lab(extra: list[str]) -> int:
@@ -90,7 +92,15 @@ def store_outputs(extra: list[str]) -> int:
     return run_in_venv(["-m", "tests.notebook_outputs", *extra])
 
 
-COMMANDS = {"lab": open_lab, "test": run_tests, "store-outputs": store_outputs}
+def publish(command: str):
+    def run(extra: list[str]) -> int:
+        ensure_environment(TEST_REQUIREMENTS)
+        return run_in_venv(["-m", "lessonkit.publish", command, *extra], cwd=ROOT / "lessons")
+    return run
+
+
+COMMANDS = {"lab": open_lab, "test": run_tests, "store-outputs": store_outputs,
+            "slides": publish("slides"), "versions": publish("versions")}
 
 
 def main(argv: list[str]) -> int:

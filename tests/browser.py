@@ -34,14 +34,19 @@ def _serve_leaflet_or_refuse(route) -> None:
     return route.abort()
 
 
+def _refuse_all_but_files(route) -> None:
+    return route.continue_() if route.request.url.startswith(("file:", "data:", "about:")) else route.abort()
+
+
 @contextmanager
-def offline_page(width: int = 1280, height: int = 720):
-    """A Chromium page of the given size, with the network replaced by the local Leaflet files."""
+def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = True):
+    """A Chromium page of the given size with no network: Leaflet and jQuery come from local files, unless
+    serve_leaflet is False (for pages that must bring everything they need)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
-            page.route("**/*", _serve_leaflet_or_refuse)
+            page.route("**/*", _serve_leaflet_or_refuse if serve_leaflet else _refuse_all_but_files)
             page.set_default_timeout(15_000)
             yield page
         finally:

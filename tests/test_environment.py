@@ -24,11 +24,22 @@ def conda_pins() -> dict[str, str]:
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     pins = {}
     for entry in environment["dependencies"]:
-        assert isinstance(entry, str), "keep environment.yml free of a pip: section (Binder caches it then)"
-        name, version = re.fullmatch(r"([A-Za-z0-9_.-]+)=([^=]+)", entry).groups()
-        if name not in CONDA_ONLY:
-            pins[CONDA_TO_PYPI.get(name, name).lower()] = version
+        if isinstance(entry, dict):  # the pip: section, pinned with ==
+            for requirement in entry["pip"]:
+                name, version = requirement.split("==")
+                pins[name.lower()] = version
+        elif entry != "pip":
+            name, version = re.fullmatch(r"([A-Za-z0-9_.-]+)=([^=]+)", entry).groups()
+            if name not in CONDA_ONLY:
+                pins[CONDA_TO_PYPI.get(name, name).lower()] = version
     return pins
+
+
+def test_the_pip_section_has_no_local_references():
+    """-r, -e ., ./path or file:// make Binder rebuild the environment on every commit."""
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next((e["pip"] for e in environment["dependencies"] if isinstance(e, dict)), [])
+    assert not [r for r in pip_section if r.startswith(("-", ".", "/", "file:"))]
 
 
 def test_every_requirement_is_pinned_exactly():

@@ -1,0 +1,188 @@
+"""Make what instructors hand out or project: student and instructor versions, and offline slide decks.
+
+Run through kit.py (`python3 kit.py versions`, `python3 kit.py slides`); lessons never import this module.
+
+- Student version: no solutions, no instructor notes, no outputs.
+- Instructor version: everything, solutions unfolded, instructor notes marked.
+- Slides: each lesson run top to bottom, then turned into a reveal.js deck whose scripts (reveal.js, jQuery,
+  Leaflet, plotly.js) are copied from installed packages into `vendor/` beside the decks, so the folder works from a
+  USB stick with no internet. Maps keep their interactivity; charts are drawn by the local plotly.js.
+"""
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+
+KIT_ROOT = Path(__file__).resolve().parents[2]
+LESSONS = KIT_ROOT / "lessons"
+BUILD = KIT_ROOT / "build"
+STUDENT_DROPS = {"solution", "instructor"}
+SLIDE_SIZE = ("1280", "720")
+
+
+def lesson_paths() -> list[Path]:
+    return sorted(LESSONS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def _tags(cell) -> set[str]:
+    return set(cell.metadata.get("tags", []))
+
+
+def _without_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return notebook
+
+
+def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    notebook = nbformat.from_dict(notebook)
+    notebook.cells = [cell for cell in notebook.cells if not _tags(cell) & STUDENT_DROPS]
+    return _without_outputs(notebook)
+
+
+def instructor_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    notebook = nbformat.from_dict(notebook)
+    for cell in notebook.cells:
+        if "solution" in _tags(cell):
+            cell.source = cell.source.replace("<details>", "<details open>", 1)
+        if "instructor" in _tags(cell):
+            cell.source = "> **Instructor notes** (not in the student version)\n\n" + cell.source
+    return _without_outputs(notebook)
+
+
+def _copy_kit(destination: Path) -> Path:
+    """A runnable copy of the kit's data and helpers, so the notebooks written beside them work."""
+    if destination.exists():
+        shutil.rmtree(destination)
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    shutil.copytree(KIT_ROOT / "data", destination / "data", ignore=ignore)
+    shutil.copytree(LESSONS / "lessonkit", destination / "lessons" / "lessonkit", ignore=ignore)
+    return destination / "lessons"
+
+
+def write_versions() -> list[Path]:
+    """build/student/ and build/instructor/: each a folder to hand out, with lessons, helpers and data."""
+    written = []
+    for name, make in [("student", student_version), ("instructor", instructor_version)]:
+        lessons = _copy_kit(BUILD / name)
+        for path in lesson_paths():
+            target = lessons / path.name
+            nbformat.write(make(nbformat.read(path, as_version=4)), target)
+            written.append(target)
+    return written
+
+
+# Slides -------------------------------------------------------------------------------------------------------
+
+def _vendor_files() -> dict[str, Path]:
+    """Files the decks load, each from the installed package that ships it."""
+    import js_lib_leaflet
+    import plotly
+    import sphinx_revealjs
+    import xstatic.pkg.jquery
+
+    leaflet = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+    reveal = Path(sphinx_revealjs.__file__).parent / "_static" / "revealjs"
+    return {
+        "jquery.min.js": Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js",
+        "leaflet/leaflet.js": leaflet / "leaflet.js",
+        "leaflet/leaflet.css": leaflet / "leaflet.css",
+        "leaflet/images": leaflet / "images",
+        "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
+        "reveal.js/dist": reveal / "dist",
+        "reveal.js/plugin/notes": reveal / "plugin" / "notes",
+    }
+
+
+def _copy_vendor(vendor: Path) -> None:
+    for relative, source in _vendor_files().items():
+        target = vendor / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(source, target)
+    (vendor / "empty.js").write_text("")
+    (vendor / "empty.css").write_text("")
+
+
+def _local_asset(url: str) -> str:
+    """Where a deck finds a file folium would fetch from a CDN; assets the kit's maps don't use become empty stubs."""
+    name = url.rsplit("/", 1)[-1]
+    if name in ("leaflet.js", "leaflet.css"):
+        return f"vendor/leaflet/{name}"
+    if name.startswith("jquery") and name.endswith(".js"):
+        return "vendor/jquery.min.js"
+    return "vendor/empty.css" if name.endswith(".css") else "vendor/empty.js"
+
+
+def _offline_maps(html: str) -> str:
+    """Point every script and stylesheet a folium map page loads at the deck's vendor/ folder."""
+    return re.sub(r"https://[^\s\"'&<>]+?\.(?:js|css)(?=&quot;|\")",
+                  lambda match: _local_asset(match.group(0)), html)
+
+
+CHART_WIDTH_PX = 1180  # a hidden slide has no width to measure, so the chart is told the slide's
+
+
+def _chart_html(figure_json: dict) -> str:
+    import plotly.io
+    figure = {**figure_json, "layout": {**figure_json.get("layout", {}), "width": CHART_WIDTH_PX}}
+    return plotly.io.to_html(figure, include_plotlyjs="vendor/plotly.min.js", full_html=False)
+
+
+def _offline_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "application/vnd.plotly.v1+json" in data:
+                data["text/html"] = _chart_html(data.pop("application/vnd.plotly.v1+json"))
+            if "text/html" in data:
+                data["text/html"] = _offline_maps(data["text/html"])
+    return notebook
+
+
+def export_slides(destination: Path = BUILD / "slides") -> list[Path]:
+    """One reveal.js deck per lesson in `destination`, with everything they load in `destination/vendor`."""
+    from nbclient import NotebookClient
+    from nbconvert import SlidesExporter
+
+    destination.mkdir(parents=True, exist_ok=True)
+    _copy_vendor(destination / "vendor")
+    exporter = SlidesExporter(extra_template_basedirs=[str(KIT_ROOT / "assets")], template_name="slides",
+                              reveal_url_prefix="vendor/reveal.js", reveal_theme="white",
+                              exclude_input_prompt=True, exclude_output_prompt=True, reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1], reveal_scroll=True)
+    decks = []
+    for path in lesson_paths():
+        notebook = nbformat.read(path, as_version=4)
+        NotebookClient(notebook, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(LESSONS)}}).execute()
+        body, _ = exporter.from_notebook_node(_offline_outputs(notebook))
+        deck = destination / f"{path.stem}.slides.html"
+        deck.write_text(body, encoding="utf-8")
+        decks.append(deck)
+    return decks
+
+
+def remote_assets(html: str) -> list[str]:
+    """Addresses a page would fetch from the internet to draw itself (links a reader may click don't count)."""
+    return re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?://[^\"]+)\"", html)
+
+
+def main(command: str) -> None:
+    os.chdir(KIT_ROOT)
+    if command == "versions":
+        for path in write_versions():
+            print(f"wrote {path.relative_to(KIT_ROOT)}")
+    elif command == "slides":
+        for deck in export_slides():
+            print(f"wrote {deck.relative_to(KIT_ROOT)}")
+        print("Open a deck in a browser; press S for the speaker view with the instructor notes.")
+
+
+if __name__ == "__main__":
+    import sys
+    main(sys.argv[1])
