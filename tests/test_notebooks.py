@@ -98,8 +98,10 @@ def test_every_exercise_has_answer_check_hint_and_solution(path):
     notebook = read(path)
     counts = {tag: len(cells_tagged(notebook, tag)) for tag in ["exercise", "answer", "check", "hint", "solution"]}
     assert counts["exercise"] >= 1 and len(set(counts.values())) == 1, counts
-    for cell in cells_tagged(notebook, "solution") + cells_tagged(notebook, "hint"):
-        assert cell.source.count("<details>") == cell.source.count("</details>") >= 1
+    for cell in cells_tagged(notebook, "solution"):
+        assert cell.source.count("<details>") == cell.source.count("</details>") == 1
+    for cell in cells_tagged(notebook, "hint"):
+        assert cell.source.count("<details>") == cell.source.count("</details>") >= 2, "hints come in steps"
 
 
 def test_the_kurils_lesson_has_at_least_three_exercises():
