@@ -52,10 +52,28 @@ def test_kurils_timeline_spans_1855_to_2025_with_at_least_30_events():
     assert events["date"].min().year == 1855 and events["date"].max().year == 2025
 
 
+def test_every_theme_of_the_article_has_its_events():
+    events = load_table("events")
+    assert len(events) >= 120
+    counts = events["theme"].value_counts()
+    assert (counts >= 15).all(), counts.to_dict()
+    assert events.query("theme == 'after-2016'")["date"].dt.year.max() == 2025
+
+
+def test_at_least_sixty_places_including_the_articles_bases():
+    places = load_table("places").set_index("id")
+    assert len(places) >= 60
+    for base in ["cam-ranh-bay", "vladivostok", "petropavlovsk-kamchatsky", "yuzhno-sakhalinsk", "andersen-afb",
+                 "yokosuka", "kadena", "subic-bay", "sevastopol", "kaliningrad", "baltiysk", "tartus", "hmeimim"]:
+        assert base in places.index, base
+
+
 def test_every_place_lies_inside_its_region():
     places = load_table("places").merge(load_table("regions"), left_on="region", right_on="id", suffixes=("", "_r"))
-    outside = places[~places["lat"].between(places["min_lat"], places["max_lat"])
-                     | ~places["lon"].between(places["min_lon"], places["max_lon"])]
+    crosses_180 = places["min_lon"] > places["max_lon"]  # a box over the date line, such as the Pacific's
+    inside_lon = places["lon"].between(places["min_lon"], places["max_lon"]) | (
+        crosses_180 & ((places["lon"] >= places["min_lon"]) | (places["lon"] <= places["max_lon"])))
+    outside = places[~places["lat"].between(places["min_lat"], places["max_lat"]) | ~inside_lon]
     assert outside.empty, outside[["id", "lat", "lon", "region"]].to_dict("records")
 
 
@@ -64,14 +82,24 @@ def test_every_source_is_an_https_address():
     assert sources["url"].str.match(r"https://[^\s/]+\.[^\s/]+/?").all()
 
 
+LANGUAGE_OF = {"JPN": "name_ja", "RUS": "name_ru", "CHN": "name_zh", "TWN": "name_zh", "VNM": "name_vi",
+               "PHL": "name_tl"}
+
+
 def test_places_carry_the_names_of_the_parties_involved():
+    missing = []
+    for place in load_table("places").itertuples():
+        parties = set((place.claimed_by or "").split(";")) | set((place.administered_by or "").split(";"))
+        missing += [(place.id, column) for party, column in LANGUAGE_OF.items()
+                    if party in parties and not getattr(place, column)]
+    assert not missing
+
+
+def test_disputed_places_say_so_in_their_note():
     places = load_table("places")
-    for place in places.itertuples():
-        parties = set(place.claimed_by.split(";")) | {place.administered_by}
-        if "JPN" in parties:
-            assert place.name_ja, f"{place.id}: Japanese name missing"
-        if "RUS" in parties:
-            assert place.name_ru, f"{place.id}: Russian name missing"
+    disputed = places[places["claimed_by"].fillna("").str.contains(";") & (places["kind"] != "strait")]
+    assert len(disputed) >= 10
+    assert disputed["note"].notna().all(), disputed.loc[disputed["note"].isna(), "id"].tolist()
 
 
 def test_the_four_disputed_islands_are_claimed_by_both_and_administered_by_russia():

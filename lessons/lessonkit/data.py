@@ -102,8 +102,8 @@ def _typed(raw: pd.DataFrame, schema: dict) -> pd.DataFrame:
             table[column] = pd.to_numeric(table[column].replace("", None))
         elif kind == "boolean":
             table[column] = table[column].map({"true": True, "false": False})
-        else:
-            table[column] = table[column].replace("", None)
+        else:  # a missing text is None, so that `if place.name_ja:` reads naturally in a lesson
+            table[column] = table[column].astype(object).where(table[column] != "", None)
     return table
 
 
