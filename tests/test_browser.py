@@ -39,6 +39,11 @@ def count_paths(page, stroke: str) -> int:
     return page.locator(f'path.leaflet-interactive[stroke="{stroke}"]').count()
 
 
+def count_markers(page, colour: str) -> int:
+    """Circle markers are filled paths; lines have no fill."""
+    return page.locator(f'path.leaflet-interactive[stroke="{colour}"][fill="{colour}"]').count()
+
+
 @pytest.fixture(scope="module")
 def kurils_map(solved_kurils_lesson):
     return map_page_from(solved_kurils_lesson, "kuril_map", "03-kurils-map")
@@ -50,8 +55,9 @@ def test_kurils_map_shows_islands_treaty_lines_and_legend(kurils_map):
         page.wait_for_selector("path.leaflet-interactive")
         page.screenshot(path=str(SHOTS / "03-kurils-map.png"))
         assert page.locator("path[fill='#f3efe3']").count() >= 20, "land outlines missing"
-        assert count_paths(page, OKABE_ITO["vermillion"]) >= 4 + 1, "four islands and the 1945 line"
-        assert count_paths(page, OKABE_ITO["blue"]) >= 2 + 1, "Nemuro, Cape Nosappu and the 1855 line"
+        assert count_markers(page, OKABE_ITO["vermillion"]) == 4, "the four disputed islands"
+        assert count_markers(page, OKABE_ITO["blue"]) == 2, "Nemuro and Cape Nosappu"
+        assert count_paths(page, OKABE_ITO["vermillion"]) == 4 + 1, "the islands and the 1945 line"
         page.locator(".leaflet-control-layers").hover()
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         assert [label.strip() for label in labels] == ["OpenStreetMap (needs internet)", *TREATY_NAMES]
