@@ -108,3 +108,21 @@ def test_timeline_shows_one_dot_per_event_under_its_title(solved_kurils_lesson):
         page.screenshot(path=str(SHOTS / "03-timeline.png"))
         assert page.locator(".scatterlayer .point").count() == len(events_with_sources("kurils"))
         assert page.locator(".gtitle").text_content().startswith("Treaties drew and redrew the border")
+
+
+@pytest.mark.parametrize("land, location, zoom", [("asia-pacific-land", (35, 135), 3),
+                                                 ("europe-middle-east-land", (48, 28), 4)])
+def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
+    from lessonkit.maps import base_map
+    import folium
+    fmap = base_map(location, zoom, land_layer=land)
+    folium.GeoJson(load_geojson("theatres"), style_function=lambda _: {"color": OKABE_ITO["blue"]}).add_to(fmap)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"theatres-on-{land}.html"
+    path.write_text(fmap.get_root().render(), encoding="utf-8")
+    with offline_page() as page:
+        page.goto(path.as_uri())
+        page.wait_for_selector("path.leaflet-interactive", state="attached")
+        page.screenshot(path=str(SHOTS / f"theatres-on-{land}.png"))
+        assert page.locator("path[fill='#f3efe3']").count() >= 50, "the basemap's land did not draw"
+        assert count_paths(page, OKABE_ITO["blue"]) >= 8, "every theatre is drawn"

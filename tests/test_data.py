@@ -118,6 +118,36 @@ def test_treaty_lines_are_sourced_approximate_and_complete():
         assert feature["properties"]["source_id"] in source_ids
 
 
+@pytest.mark.parametrize("name", ["treaty-lines", "theatres"])
+def test_drawn_layers_cite_sources_and_say_how_they_were_made(name):
+    source_ids, place_ids = set(load_table("sources")["id"]), set(load_table("places")["id"])
+    for feature in load_geojson(name)["features"]:
+        properties = feature["properties"]
+        assert properties["source_id"] in source_ids, properties["id"]
+        assert isinstance(properties["approximate"], bool) and properties["drawn_by"]
+        assert properties.get("place_id", properties["id"]) in place_ids | {properties["id"]}
+
+
+def test_theatres_cover_what_the_article_names():
+    theatres = {f["properties"]["id"]: f["properties"] for f in load_geojson("theatres")["features"]}
+    assert {"russian-far-east", "syria", "baltic-sea", "black-sea", "sea-of-japan", "sea-of-okhotsk",
+            "south-china-sea"} <= set(theatres)
+    assert all(p["approximate"] for p in theatres.values() if p["kind"] == "sea")
+
+
+@pytest.mark.parametrize("name, inside", [("asia-pacific-land", (131.9, 43.1)), ("europe-middle-east-land", (33.5, 44.6))])
+def test_basemaps_hold_the_land_the_lessons_show(name, inside):
+    """Vladivostok's and Sevastopol's surroundings fall inside the layer's box."""
+    coordinates = [c for f in load_geojson(name)["features"] for ring in _rings(f["geometry"]) for c in ring]
+    lons, lats = [c[0] for c in coordinates], [c[1] for c in coordinates]
+    assert min(lons) <= inside[0] <= max(lons) and min(lats) <= inside[1] <= max(lats)
+
+
+def _rings(geometry):
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for polygon in polygons for ring in polygon]
+
+
 def test_land_outlines_include_the_four_islands():
     tagged = {f["properties"].get("island") for f in load_geojson("kuril-region-land")["features"]}
     assert {"iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"} <= tagged
