@@ -87,11 +87,6 @@ def run_tests(extra: list[str]) -> int:
     return run_in_venv(["-m", "pytest", *extra])
 
 
-def store_outputs(extra: list[str]) -> int:
-    ensure_environment(TEST_REQUIREMENTS)
-    return run_in_venv(["-m", "tests.notebook_outputs", *extra])
-
-
 def publish(command: str):
     def run(extra: list[str]) -> int:
         ensure_environment(TEST_REQUIREMENTS)
@@ -99,7 +94,7 @@ def publish(command: str):
     return run
 
 
-COMMANDS = {"lab": open_lab, "test": run_tests, "store-outputs": store_outputs,
+COMMANDS = {"lab": open_lab, "test": run_tests, "store-outputs": publish("store-outputs"),
             "slides": publish("slides"), "versions": publish("versions")}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 from tests.conftest import DATA, read
-from tests.notebook_outputs import execute, lesson_paths
+from lessonkit.publish import execute, lesson_paths
 
 
 def kilobytes(size: int) -> str:

@@ -36,7 +36,7 @@ def with_solutions(notebook):
 @pytest.fixture(scope="session")
 def solved_kurils_lesson():
     """Lesson 03 run top to bottom with every solution filled in (one run shared by the tests that need it)."""
-    from tests.notebook_outputs import execute
+    from lessonkit.publish import execute
     return execute(with_solutions(read(LESSONS / "03-kuril-islands.ipynb")))
 
 

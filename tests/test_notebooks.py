@@ -6,14 +6,13 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from lessonkit.data import load_table
 from tests.conftest import DATA, LESSONS, ROOT, cells_tagged, read
-from tests.notebook_outputs import CHECKED_TAG, lesson_paths
+from lessonkit.publish import CHECKED_TAG, lesson_paths
 
 LESSON_PATHS = lesson_paths()
 EXERCISE_LESSONS = [path for path in LESSON_PATHS if "import check" in path.read_text(encoding="utf-8")]
@@ -145,7 +144,7 @@ def test_nbval_fails_when_the_data_changes(tmp_path):
 
 
 def test_store_outputs_keeps_only_checked_cells(tmp_path):
-    from tests.notebook_outputs import keep_checked_outputs
+    from lessonkit.publish import keep_checked_outputs
     notebook = read(LESSONS / "03-kuril-islands.ipynb")
     for cell in notebook.cells:
         if cell.cell_type == "code":

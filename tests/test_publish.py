@@ -1,18 +1,15 @@
 """Instructor tools: student and instructor versions, offline slide decks, and the instructor guide."""
 import html
 import re
-import shutil
 
 import nbformat
 import pytest
 
 from lessonkit import publish
 from lessonkit.checks import kurils, start
-from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
 from tests.browser import offline_page
 from tests.conftest import LESSONS, ROOT, cells_tagged, read
-from tests.notebook_outputs import execute
 
 KURILS = LESSONS / "03-kuril-islands.ipynb"
 SHOTS = ROOT / "build" / "screenshots"
@@ -54,7 +51,7 @@ def test_versions_are_complete_folders_to_hand_out(versions):
 def test_student_version_runs_and_gives_feedback(versions):
     _, build = versions
     lessons = build / "student" / "lessons"
-    notebook = execute(nbformat.read(lessons / KURILS.name, as_version=4), workdir=lessons)
+    notebook = publish.execute(nbformat.read(lessons / KURILS.name, as_version=4), workdir=lessons)
     feedback = [o["data"]["text/plain"] for c in cells_tagged(notebook, "check") for o in c.outputs]
     assert len(feedback) == 4 and all(text.startswith("Not yet: ") for text in feedback)
 

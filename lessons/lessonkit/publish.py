@@ -1,9 +1,12 @@
-"""Make what instructors hand out or project: student and instructor versions, and offline slide decks.
+"""Make what instructors hand out or project, and keep the lessons' checked outputs up to date.
 
-Run through kit.py (`python3 kit.py versions`, `python3 kit.py slides`); lessons never import this module.
+Run through kit.py (`python3 kit.py versions`, `slides`, `store-outputs`); lessons never import this module.
 
 - Student version: no solutions, no instructor notes, no outputs.
 - Instructor version: everything, solutions unfolded, instructor notes marked.
+- Stored outputs: every lesson re-run; only cells tagged `nbval-check-output` keep their output and execution
+  count, so `pytest --nbval-lax` compares them on every test run. They are small text (a count, a distance, the
+  feedback of an unanswered exercise) that changes only when the data or the lesson does, and then on purpose.
 - Slides: each lesson run top to bottom, then turned into a reveal.js deck whose scripts (reveal.js, jQuery,
   Leaflet, plotly.js) are copied from installed packages into `vendor/` beside the decks, so the folder works from a
   USB stick with no internet. Maps keep their interactivity; charts are drawn by the local plotly.js.
@@ -19,11 +22,42 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS = KIT_ROOT / "lessons"
 BUILD = KIT_ROOT / "build"
 STUDENT_DROPS = {"solution", "instructor"}
+CHECKED_TAG = "nbval-check-output"
 SLIDE_SIZE = ("1280", "720")
 
 
 def lesson_paths() -> list[Path]:
     return sorted(LESSONS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def execute(notebook: nbformat.NotebookNode, workdir: Path = LESSONS) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in `workdir`, as JupyterLab and nbval do, and return it with its outputs."""
+    from nbclient import NotebookClient
+    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
+    return notebook
+
+
+def keep_checked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    count = 0
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.metadata.pop("execution", None)  # run timestamps: noise in every diff
+        if CHECKED_TAG in cell.metadata.get("tags", []):
+            count += 1
+            cell.execution_count = count
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output["execution_count"] = count
+        else:
+            cell.outputs, cell.execution_count = [], None
+    return notebook
+
+
+def store_checked_outputs() -> list[Path]:
+    for path in lesson_paths():
+        nbformat.write(keep_checked_outputs(execute(nbformat.read(path, as_version=4))), path)
+    return lesson_paths()
 
 
 def _tags(cell) -> set[str]:
@@ -147,7 +181,6 @@ def _offline_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def export_slides(destination: Path = BUILD / "slides") -> list[Path]:
     """One reveal.js deck per lesson in `destination`, with everything they load in `destination/vendor`."""
-    from nbclient import NotebookClient
     from nbconvert import SlidesExporter
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -157,9 +190,7 @@ def export_slides(destination: Path = BUILD / "slides") -> list[Path]:
                               exclude_input_prompt=True, exclude_output_prompt=True, reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1], reveal_scroll=True)
     decks = []
     for path in lesson_paths():
-        notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(LESSONS)}}).execute()
+        notebook = execute(nbformat.read(path, as_version=4))
         body, _ = exporter.from_notebook_node(_offline_outputs(notebook))
         deck = destination / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
@@ -174,7 +205,10 @@ def remote_assets(html: str) -> list[str]:
 
 def main(command: str) -> None:
     os.chdir(KIT_ROOT)
-    if command == "versions":
+    if command == "store-outputs":
+        for path in store_checked_outputs():
+            print(f"stored the checked outputs of {path.relative_to(KIT_ROOT)}")
+    elif command == "versions":
         for path in write_versions():
             print(f"wrote {path.relative_to(KIT_ROOT)}")
     elif command == "slides":
