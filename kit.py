@@ -58,16 +58,15 @@ def ensure_environment(requirements: Path) -> None:
         create_venv()
     stamp = VENV / f".installed-{requirements.name}"
     wanted = requirements_digest(requirements)
-    if stamp.exists() and stamp.read_text() == wanted:
-        return
-    print(f"Installing the pinned packages from {requirements.name} (a few minutes the first time) ...", flush=True)
-    pip = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    if subprocess.run([*pip, "-r", str(requirements)]).returncode != 0:
-        sys.exit("Installing the packages failed; the messages above say which one. Run the command again once fixed.")
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        print(f"Installing the pinned packages from {requirements.name} (a few minutes the first time) ...", flush=True)
+        pip = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        if subprocess.run([*pip, "-r", str(requirements)]).returncode != 0:
+            sys.exit("Installing the packages failed; the messages above say which one. Run the command again.")
+        stamp.write_text(wanted)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_bytes(JUPYTERLAB_OVERRIDES.read_bytes())
-    stamp.write_text(wanted)
 
 
 def run_in_venv(args: list[str], cwd: Path = ROOT) -> int:
