@@ -83,7 +83,7 @@ def test_every_source_is_an_https_address():
 
 
 LANGUAGE_OF = {"JPN": "name_ja", "RUS": "name_ru", "CHN": "name_zh", "TWN": "name_zh", "VNM": "name_vi",
-               "PHL": "name_tl"}
+               "PHL": "name_tl", "UKR": "name_uk"}
 
 
 def test_places_carry_the_names_of_the_parties_involved():

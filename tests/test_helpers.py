@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.express as px
 
 from lessonkit.maps import add_legend, base_map, place_popup_html, with_sources
-from lessonkit.style import CATEGORY_COLOURS, MAP_HEIGHT_PX, OKABE_ITO, country_names
+from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
 from lessonkit.data import load_geojson, load_table
 
@@ -54,6 +54,13 @@ def test_category_colours_come_from_the_colour_blind_safe_palette():
     assert set(load_table("events")["category"]) <= set(CATEGORY_COLOURS)
 
 
+def test_every_country_code_in_the_data_has_a_name():
+    places, events = load_table("places"), load_table("events")
+    codes = {code for column in [places["administered_by"], places["claimed_by"], events["actors"]]
+             for value in column.dropna() for code in value.split(";")}
+    assert codes <= set(COUNTRY_NAMES), sorted(codes - set(COUNTRY_NAMES))
+
+
 def test_country_names_reads_the_kits_code_lists():
     assert country_names("JPN;RUS") == "Japan, Russia"
     assert country_names("XYZ") == "XYZ"
@@ -78,3 +85,14 @@ def test_with_sources_cites_each_feature_without_changing_the_layer():
     cited = with_sources(layer)
     assert cited["features"][0]["properties"]["source"].startswith("Source: Japanese Territory: Northern Territories")
     assert "source" not in layer["features"][0]["properties"]
+
+
+def test_popup_gives_every_claimants_name():
+    html = place_popup_html(load_table("places").set_index("id").loc["scarborough-shoal"])
+    for expected in ["黄岩岛", "Bajo de Masinloc", "China", "Philippines"]:
+        assert expected in html, expected
+
+
+def test_popup_of_an_open_sea_has_no_administrator():
+    html = place_popup_html(load_table("places").set_index("id").loc["sea-of-okhotsk"])
+    assert "Administered by" not in html and "Охотское море" in html

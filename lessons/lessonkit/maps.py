@@ -57,19 +57,20 @@ def _source_link(source_id: str) -> str:
             f" ({escape(source.publisher)})")
 
 
+OTHER_LANGUAGES = [("name_ru", "Русский / Russian"), ("name_zh", "中文 / Chinese"), ("name_vi", "Tiếng Việt / Vietnamese"),
+                   ("name_tl", "Filipino"), ("name_uk", "Українська / Ukrainian")]
+
+
 def place_popup_html(place: pd.Series) -> str:
-    """A popup naming a place in English, Japanese and Russian, saying who administers and who claims it,
-    and citing its source. Every value from the data is HTML-escaped."""
+    """A popup naming a place in English and in the language of every party to it, saying who administers and who
+    claims it, and citing its source. Every value from the data is HTML-escaped."""
     japanese = place.name_ja or ""
     if place.name_ja_romaji:
         japanese = f"{japanese} ({place.name_ja_romaji})" if japanese else place.name_ja_romaji
-    rows = [
-        ("English", place.name_en),
-        ("日本語 / Japanese", japanese),
-        ("Русский / Russian", place.name_ru or ""),
-        ("Administered by", country_names(place.administered_by)),
-        ("Claimed by", country_names(place.claimed_by)),
-    ]
+    rows = [("English", place.name_en), ("日本語 / Japanese", japanese)]
+    rows += [(label, getattr(place, column, None) or "") for column, label in OTHER_LANGUAGES]
+    rows += [("Administered by", country_names(place.administered_by or "")),
+             ("Claimed by", country_names(place.claimed_by or ""))]
     cells = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{escape(label)}</th>"
                     f"<td>{escape(value)}</td></tr>" for label, value in rows if value)
     return (f"<div style='font-size:13px;min-width:220px'><b>{escape(place.name_en)}</b>"
