@@ -1,16 +1,14 @@
-"""Show the kit's HTML in headless Chromium with no network: Leaflet comes from an installed package,
-every other outside request is refused (as on a machine with no internet)."""
+"""Show the kit's HTML in headless Chromium with no network: Leaflet and jQuery come from the installed packages
+the slide export copies them from (lessonkit.publish), every other outside request is refused."""
 import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-import js_lib_leaflet
-import xstatic.pkg.jquery
+from lessonkit.publish import local_asset, vendor_files
 from playwright.sync_api import sync_playwright
 
-LEAFLET_DIR = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
-JQUERY_DIR = Path(xstatic.pkg.jquery.BASE_DIR)
+VENDOR = vendor_files()
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--disable-quic"]
 
@@ -19,19 +17,23 @@ def chromium_path() -> str | None:
     return os.environ.get("KIT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def _local_copy(url: str) -> Path | None:
+    """The installed file for a CDN address, found the way the slide export finds it; None for anything else."""
+    if "/images/" in url:  # Leaflet's stylesheet asks for its marker images beside it
+        candidate = VENDOR["leaflet/images"] / url.split("?")[0].rsplit("/", 1)[-1]
+    else:
+        candidate = VENDOR.get(local_asset(url).removeprefix("vendor/"))
+    return candidate if candidate and candidate.is_file() else None
+
+
 def _serve_leaflet_or_refuse(route) -> None:
     """Answer requests for Leaflet's and jQuery's files (folium's popups need jQuery) from local copies;
     refuse everything else from outside."""
     url = route.request.url
     if url.startswith(("data:", "about:", "file:")):
         return route.continue_()
-    name = url.split("?")[0].rsplit("/", 1)[-1]
-    local = LEAFLET_DIR / ("images/" + name if "/images/" in url else name)
-    if "leaflet" in url and local.is_file():
-        return route.fulfill(path=str(local))
-    if name == "jquery-3.7.1.min.js":
-        return route.fulfill(path=str(JQUERY_DIR / "jquery.min.js"))
-    return route.abort()
+    local = _local_copy(url)
+    return route.fulfill(path=str(local)) if local else route.abort()
 
 
 def _refuse_all_but_files(route) -> None:

@@ -19,15 +19,15 @@ SHOTS = ROOT / "build" / "screenshots"
 TREATY_NAMES = [feature["properties"]["name"] for feature in load_geojson("treaty-lines")["features"]]
 
 
-def output_of_cell_containing(notebook, text: str, mimetype: str, occurrence: int = -1):
-    """The output of the figure cell (tagged map or chart) that displays `text`; by default its last display."""
-    cells = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip() == text]
-    return next(o["data"][mimetype] for o in cells[occurrence].outputs if mimetype in o.get("data", {}))
+def figure_output(notebook, source: str, mimetype: str):
+    """The output of the last figure cell whose whole source is `source` (e.g. "kuril_map")."""
+    cells = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip() == source]
+    return next(o["data"][mimetype] for o in cells[-1].outputs if mimetype in o.get("data", {}))
 
 
-def map_page_from(notebook, text: str, name: str):
+def map_page_from(notebook, source: str, name: str):
     """Write the map a cell displayed (an iframe with its page in srcdoc) to a file of its own."""
-    iframe = output_of_cell_containing(notebook, text, "text/html")
+    iframe = figure_output(notebook, source, "text/html")
     page = html.unescape(re.search(r'srcdoc="(.*?)"', iframe, re.S).group(1))
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.html"
@@ -99,7 +99,7 @@ def test_strait_map_joins_the_cape_and_the_islet(solved_kurils_lesson):
 
 
 def test_timeline_shows_one_dot_per_event_under_its_title(solved_kurils_lesson):
-    figure = output_of_cell_containing(solved_kurils_lesson, "timeline", "application/vnd.plotly.v1+json")
+    figure = figure_output(solved_kurils_lesson, "timeline", "application/vnd.plotly.v1+json")
     path = SHOTS / "03-timeline.html"
     path.write_text(plotly.io.to_html(figure, include_plotlyjs=True, full_html=True), encoding="utf-8")
     with offline_page() as page:

@@ -29,14 +29,6 @@ def _resource(name: str, data_dir: Path) -> dict:
     return resources[name]
 
 
-def _to_number(text: str) -> float:
-    return float(text)
-
-
-def _to_integer(text: str) -> int:
-    return int(text)
-
-
 def _to_date(text: str) -> pd.Timestamp:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError
@@ -47,7 +39,7 @@ def _to_boolean(text: str) -> bool:
     return {"true": True, "false": False}[text]
 
 
-CONVERTERS = {"string": str, "number": _to_number, "integer": _to_integer, "date": _to_date, "boolean": _to_boolean}
+CONVERTERS = {"string": str, "number": float, "integer": int, "date": _to_date, "boolean": _to_boolean}
 TYPE_HINTS = {"number": "a number", "integer": "a whole number", "date": "a date written YYYY-MM-DD",
               "boolean": "true or false"}
 

@@ -111,7 +111,7 @@ def write_versions() -> list[Path]:
 
 # Slides -------------------------------------------------------------------------------------------------------
 
-def _vendor_files() -> dict[str, Path]:
+def vendor_files() -> dict[str, Path]:
     """Files the decks load, each from the installed package that ships it."""
     import js_lib_leaflet
     import plotly
@@ -132,7 +132,7 @@ def _vendor_files() -> dict[str, Path]:
 
 
 def _copy_vendor(vendor: Path) -> None:
-    for relative, source in _vendor_files().items():
+    for relative, source in vendor_files().items():
         target = vendor / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
@@ -143,7 +143,7 @@ def _copy_vendor(vendor: Path) -> None:
     (vendor / "empty.css").write_text("")
 
 
-def _local_asset(url: str) -> str:
+def local_asset(url: str) -> str:
     """Where a deck finds a file folium would fetch from a CDN; assets the kit's maps don't use become empty stubs."""
     name = url.rsplit("/", 1)[-1]
     if name in ("leaflet.js", "leaflet.css"):
@@ -156,7 +156,7 @@ def _local_asset(url: str) -> str:
 def _offline_maps(html: str) -> str:
     """Point every script and stylesheet a folium map page loads at the deck's vendor/ folder."""
     return re.sub(r"https://[^\s\"'&<>]+?\.(?:js|css)(?=&quot;|\")",
-                  lambda match: _local_asset(match.group(0)), html)
+                  lambda match: local_asset(match.group(0)), html)
 
 
 CHART_WIDTH_PX = 1180  # a hidden slide has no width to measure, so the chart is told the slide's

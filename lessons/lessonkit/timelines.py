@@ -3,7 +3,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .data import load_table
-from .style import CHART_HEIGHT_PX, CATEGORY_COLOURS, OKABE_ITO
+from .style import CHART_HEIGHT_PX, OKABE_ITO
 
 
 def events_with_sources(theme: str) -> pd.DataFrame:
@@ -29,5 +29,3 @@ def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX)
     fig.update_traces(marker={"size": 12, "line": {"width": 1, "color": "white"}})
     return fig
 
-
-__all__ = ["CATEGORY_COLOURS", "events_with_sources", "style_timeline"]
