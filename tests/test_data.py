@@ -60,6 +60,76 @@ def test_every_theme_of_the_article_has_its_events():
     assert events.query("theme == 'after-2016'")["date"].dt.year.max() == 2025
 
 
+NOTE_TABLES = ["events", "figures", "places"]
+# Words that speak to the kit's authors rather than to a reader; notes say what a fact rests on, not who asked for it.
+WORDS_FOR_AUTHORS = r"\bbrief\b|CORRECTION|CONFLICT|[Mm]y (?:calculation|sum)|[Vv]erified, no conflict|\bper spec\b"
+
+
+@pytest.mark.parametrize("name", NOTE_TABLES)
+def test_notes_speak_to_readers_not_to_the_kits_authors(name):
+    table = load_table(name)
+    flagged = table[table["note"].fillna("").str.contains(WORDS_FOR_AUTHORS, regex=True)]
+    assert flagged.empty, flagged[["id", "note"]].to_dict("records")
+
+
+def test_the_author_word_check_catches_what_it_is_meant_to():
+    notes = pd.Series(["CONFLICT: brief expected 5,036", "about 9.3% (my calculation)", "Verified, no conflict: 3.7 km",
+                       "The figures conflict: 943 or 944", "the brief placed it in the Black Sea",
+                       "Sources differ: 5,003 vs 5,036"])
+    assert notes.str.contains(WORDS_FOR_AUTHORS, regex=True).tolist() == [True, True, True, False, True, False]
+
+
+def test_declarations_are_kept_apart_from_ratified_treaties():
+    events = load_table("events").set_index("id")
+    for declaration in ["1991-gorbachev-kaifu-joint-communique", "1993-tokyo-declaration", "2001-irkutsk-statement"]:
+        assert events.at[declaration, "category"] == "declaration", declaration
+    # Ratified by both sides and registered with the UN: a treaty in all but name.
+    assert events.at["1956-soviet-japanese-joint-declaration", "category"] == "treaty"
+    assert "ratif" in events.at["1956-soviet-japanese-joint-declaration", "note"]
+
+
+NEW_EVENTS = {
+    "1953-korean-armistice-agreement": ("1953-07-27", "day", "cold-war-borders"),
+    "1956-dulles-warns-shigemitsu-over-okinawa": ("1956-08-19", "day", "kurils"),
+    "1956-joint-declaration-enters-into-force": ("1956-12-12", "day", "kurils"),
+    "1961-khrushchev-letter-no-territorial-issue": ("1961-12-08", "day", "kurils"),
+    "2016-mh17-jit-buk-from-russia": ("2016-09-28", "day", "cold-war-borders"),
+    "2018-mh17-jit-53rd-brigade": ("2018-05-24", "day", "cold-war-borders"),
+    "2022-mh17-dutch-court-verdict": ("2022-11-17", "day", "cold-war-borders"),
+    "2025-icao-council-mh17-ruling": ("2025-05-12", "day", "cold-war-borders"),
+}
+
+
+@pytest.mark.parametrize("event_id, date, precision, theme", [(k, *v) for k, v in NEW_EVENTS.items()])
+def test_added_events_carry_their_dates(event_id, date, precision, theme):
+    event = load_table("events").set_index("id").loc[event_id]
+    assert event["date"] == pd.Timestamp(date)
+    assert (event["date_precision"], event["theme"]) == (precision, theme)
+    assert event["note"], event_id
+
+
+def test_the_joint_declaration_is_signed_before_it_enters_into_force():
+    events = load_table("events").set_index("id")
+    signed = events.loc["1956-soviet-japanese-joint-declaration"]
+    in_force = events.loc["1956-joint-declaration-enters-into-force"]
+    assert signed["date"] == pd.Timestamp("1956-10-19") and in_force["category"] == "treaty"
+    assert signed["date"] < in_force["date"]
+    assert "Joint Declaration" in signed["title"] and "Joint Declaration" in in_force["title"]
+
+
+def test_the_armistice_lists_who_signed_it_and_not_south_korea():
+    actors = load_table("events").set_index("id").at["1953-korean-armistice-agreement", "actors"].split(";")
+    assert {"USA", "PRK", "CHN"} <= set(actors) and "KOR" not in actors
+
+
+def test_occupation_of_the_four_islands_runs_around_the_surrender():
+    events = load_table("events").set_index("id")["date"]
+    etorofu, kunashiri = events["1945-soviet-landing-on-etorofu"], events["1945-soviet-landings-kunashiri-shikotan"]
+    surrender, habomai = events["1945-japan-signs-instrument-of-surrender"], events["1945-soviet-occupation-of-habomai"]
+    assert kunashiri == pd.Timestamp("1945-09-01") and surrender == pd.Timestamp("1945-09-02")
+    assert etorofu < kunashiri < surrender < habomai
+
+
 def test_at_least_sixty_places_including_the_articles_bases():
     places = load_table("places").set_index("id")
     assert len(places) >= 60

@@ -21,6 +21,10 @@ CATEGORY_COLOURS = {
     "visit": OKABE_ITO["sky blue"],
     "economy": OKABE_ITO["yellow"],
     "society": OKABE_ITO["black"],
+    # Nine kinds of event, eight Okabe-Ito colours: declarations share sky blue with visits,
+    # the rarest kind in the Kuril timeline.
+    # Charts put the category on an axis or in the legend as well, so colour is never the only cue.
+    "declaration": OKABE_ITO["sky blue"],
 }
 
 COUNTRY_NAMES = {
