@@ -13,6 +13,7 @@ Only the Python standard library is used here, so the script runs on a fresh mac
 """
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -61,7 +62,7 @@ def ensure_environment(requirements: Path) -> None:
     if not (stamp.exists() and stamp.read_text() == wanted):
         print(f"Installing the pinned packages from {requirements.name} (a few minutes the first time) ...", flush=True)
         pip = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        if subprocess.run([*pip, "-r", str(requirements)]).returncode != 0:
+        if run_to_the_end([*pip, "-r", str(requirements)]) != 0:
             sys.exit("Installing the packages failed; the messages above say which one. Run the command again.")
         stamp.write_text(wanted)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
@@ -69,8 +70,29 @@ def ensure_environment(requirements: Path) -> None:
     (settings / "overrides.json").write_bytes(JUPYTERLAB_OVERRIDES.read_bytes())
 
 
+def run_to_the_end(command: list[str], cwd: Path = ROOT) -> int:
+    """Run a child process and wait for it, even through Ctrl+C.
+
+    Ctrl+C in a terminal sends SIGINT to the whole foreground process group, so the child (JupyterLab, pytest, pip)
+    gets it too and shuts down in its own way: JupyterLab stops its kernels, pytest prints its summary.
+    subprocess.run would kill the child 0.25 s after the interrupt; here kit.py waits, through any further Ctrl+C,
+    until the child has finished, and only then passes the KeyboardInterrupt on, for main to report.
+    """
+    child = subprocess.Popen(command, cwd=cwd)
+    interrupted = False
+    while True:
+        try:
+            returncode = child.wait()
+            break
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt
+    return returncode
+
+
 def run_in_venv(args: list[str], cwd: Path = ROOT) -> int:
-    return subprocess.run([str(venv_python()), *args], cwd=cwd).returncode
+    return run_to_the_end([str(venv_python()), *args], cwd=cwd)
 
 
 def open_lab(extra: list[str]) -> int:
@@ -93,15 +115,30 @@ def publish(command: str):
     return run
 
 
-COMMANDS = {"lab": open_lab, "test": run_tests, "store-outputs": publish("store-outputs"),
-            "slides": publish("slides"), "versions": publish("versions")}
+COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
+            "store-outputs": publish("store-outputs")}
+# What the one line after Ctrl+C names as stopped.
+STOPPED = {"lab": "JupyterLab", "test": "The tests", "slides": "Making the slide decks",
+           "versions": "Making the student and instructor versions", "store-outputs": "Storing the lesson outputs"}
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in COMMANDS:
+    if argv[:1] in ([], ["-h"], ["--help"]):
         print(__doc__)
-        return 0 if argv[:1] in ([], ["-h"], ["--help"]) else 2
-    return COMMANDS[argv[0]](argv[1:])
+        return 0
+    command, extra = argv[0], argv[1:]
+    if command not in COMMANDS:
+        print(f"Unknown command {command!r}. The commands are: {', '.join(COMMANDS)}.", file=sys.stderr)
+        print(__doc__, file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[command](extra)
+    except KeyboardInterrupt:  # the one place for every command, whether Ctrl+C came during a child or not
+        print(f"{STOPPED[command]} stopped.", file=sys.stderr)
+        # 130 = 128 + SIGINT, what a shell reports for a program stopped by Ctrl+C. Not 0: for `lab` Ctrl+C is the
+        # normal way out, but an interrupted `test` or `store-outputs` did not finish, and a script running
+        # `python3 kit.py test && ...` must not carry on as if it had passed.
+        return 128 + signal.SIGINT
 
 
 if __name__ == "__main__":

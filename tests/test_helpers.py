@@ -1,12 +1,18 @@
 """lessonkit's maps and timelines: house style, escaping, fixed heights, sources in every popup and hover."""
+import csv
+
 import folium
+import nbformat
 import pandas as pd
 import plotly.express as px
+import pytest
+from nbclient.exceptions import CellExecutionError
 
 from lessonkit.maps import add_legend, base_map, place_popup_html, with_sources
 from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
 from lessonkit.data import load_geojson, load_table
+from lessonkit.publish import execute
 
 
 def _place(**overrides) -> pd.Series:
@@ -96,3 +102,23 @@ def test_popup_gives_every_claimants_name():
 def test_popup_of_an_open_sea_has_no_administrator():
     html = place_popup_html(load_table("places").set_index("id").loc["sea-of-okhotsk"])
     assert "Administered by" not in html and "Охотское море" in html
+
+
+def test_a_broken_data_file_shows_in_a_notebook_as_its_message_not_a_traceback(data_copy):
+    places = data_copy / "places.csv"
+    with places.open(newline="", encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    rows[1][rows[0].index("lat")] = "north"
+    with places.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        f"from lessonkit.data import load_table\nload_table('places', data_dir={str(data_copy)!r})")])
+    with pytest.raises(CellExecutionError):
+        execute(notebook)
+    error = notebook.cells[0].outputs[-1]
+    assert error.output_type == "error" and error.ename == "DataFileError"
+    shown = "\n".join(error.traceback)  # what JupyterLab shows under the cell
+    assert "data/places.csv, row 2, field 'lat': 'north' is not a number" in shown
+    assert "git checkout data/" in shown
+    for frame_marker in ["lessonkit/data.py", 'File "', "Cell In[", "Traceback"]:
+        assert frame_marker not in shown

@@ -17,6 +17,15 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 class DataFileError(ValueError):
     """A data file that does not match its schema; the message names file, row and field."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows in a notebook instead of the traceback: the message and what to do.
+
+        The frames inside lessonkit would only hide the message from a learner; the problem is in the file.
+        """
+        return f"DataFileError: {self}".splitlines() + [
+            "A file in the kit's data/ folder was changed or damaged. Fix it where the lines above say, or get a "
+            "fresh copy: in a terminal in the kit's folder, run  git checkout data/  (or download the kit again)."]
+
 
 def read_package(data_dir: Path = DATA_DIR) -> dict:
     return json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
