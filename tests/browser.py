@@ -1,11 +1,15 @@
 """Show the kit's HTML in headless Chromium with no network: Leaflet and jQuery come from the installed packages
-the slide export copies them from (lessonkit.publish), every other outside request is refused."""
+the slide export copies them from (lessonkit.publish), every other outside request is refused.
+
+Also the lessons run and the slide decks built once per test run, for every test module that needs them."""
+import functools
 import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from lessonkit.publish import local_asset, vendor_files
+import nbformat
+from lessonkit.publish import BUILD, export_slides, local_asset, run_lesson, vendor_files
 from playwright.sync_api import sync_playwright
 
 VENDOR = vendor_files()
@@ -53,3 +57,18 @@ def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = Tru
             yield page
         finally:
             browser.close()
+
+
+@functools.cache
+def executed_lesson(path: Path) -> nbformat.NotebookNode:
+    """The lesson at `path` run top to bottom as it stands (unanswered exercises and all), once per test run.
+    Shared: read it, don't change it."""
+    return run_lesson(path)
+
+
+@functools.cache
+def slide_decks() -> dict[str, Path]:
+    """Every lesson's deck by the lesson's name ("03-kuril-islands"), built into build/slides/ as
+    `python3 kit.py slides` builds it, once per test run."""
+    decks = export_slides(BUILD / "slides", run=executed_lesson)
+    return {deck.name.removesuffix(".slides.html"): deck for deck in decks}

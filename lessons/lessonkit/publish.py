@@ -3,7 +3,7 @@
 Run through kit.py (`python3 kit.py versions`, `slides`, `store-outputs`); lessons never import this module.
 
 - Student version: no solutions, no instructor notes, no outputs.
-- Instructor version: everything, solutions unfolded, instructor notes marked.
+- Instructor version: everything, solutions unfolded, instructor notes marked, and the instructor guide.
 - Stored outputs: every lesson re-run; only cells tagged `nbval-check-output` keep their output and execution
   count, so `pytest --nbval-lax` compares them on every test run. They are small text (a count, a distance, the
   feedback of an unanswered exercise) that changes only when the data or the lesson does, and then on purpose.
@@ -11,6 +11,7 @@ Run through kit.py (`python3 kit.py versions`, `slides`, `store-outputs`); lesso
   Leaflet, plotly.js) are copied from installed packages into `vendor/` beside the decks, so the folder works from a
   USB stick with no internet. Maps keep their interactivity; charts are drawn by the local plotly.js.
 """
+import copy
 import os
 import re
 import shutil
@@ -24,10 +25,11 @@ BUILD = KIT_ROOT / "build"
 STUDENT_DROPS = {"solution", "instructor"}
 CHECKED_TAG = "nbval-check-output"
 SLIDE_SIZE = ("1280", "720")
+INSTRUCTOR_GUIDE = LESSONS / "instructor-guide.md"  # in the instructor version only: it holds the answer keys
 
 
 def lesson_paths() -> list[Path]:
-    return sorted(LESSONS.glob("[0-9][0-9]-*.ipynb"))
+    return sorted(LESSONS.glob("[0-9][0-9]*-*.ipynb"))
 
 
 def execute(notebook: nbformat.NotebookNode, workdir: Path = LESSONS) -> nbformat.NotebookNode:
@@ -98,7 +100,8 @@ def _copy_kit(destination: Path) -> Path:
 
 
 def write_versions() -> list[Path]:
-    """build/student/ and build/instructor/: each a folder to hand out, with lessons, helpers and data."""
+    """build/student/ and build/instructor/: each a folder to hand out, with lessons, helpers and data; the
+    instructor's also has the instructor guide."""
     written = []
     for name, make in [("student", student_version), ("instructor", instructor_version)]:
         lessons = _copy_kit(BUILD / name)
@@ -106,7 +109,8 @@ def write_versions() -> list[Path]:
             target = lessons / path.name
             nbformat.write(make(nbformat.read(path, as_version=4)), target)
             written.append(target)
-    return written
+    guide = shutil.copyfile(INSTRUCTOR_GUIDE, BUILD / "instructor" / "lessons" / INSTRUCTOR_GUIDE.name)
+    return [*written, Path(guide)]
 
 
 # Slides -------------------------------------------------------------------------------------------------------
@@ -169,6 +173,8 @@ def _chart_html(figure_json: dict) -> str:
 
 
 def _offline_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of the notebook whose outputs load nothing from the internet."""
+    notebook = copy.deepcopy(notebook)
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -179,22 +185,30 @@ def _offline_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def export_slides(destination: Path = BUILD / "slides") -> list[Path]:
-    """One reveal.js deck per lesson in `destination`, with everything they load in `destination/vendor`."""
+def run_lesson(path: Path) -> nbformat.NotebookNode:
+    """A lesson as its slides show it: read from disk and run top to bottom."""
+    return execute(nbformat.read(path, as_version=4))
+
+
+def export_slides(destination: Path = BUILD / "slides", run=run_lesson) -> list[Path]:
+    """One reveal.js deck per lesson in `destination`, with everything they load in `destination/vendor`.
+    `run(path)` gives the lesson run top to bottom (the tests pass one that reuses runs they already made)."""
     from nbconvert import SlidesExporter
 
     destination.mkdir(parents=True, exist_ok=True)
     _copy_vendor(destination / "vendor")
     exporter = SlidesExporter(extra_template_basedirs=[str(KIT_ROOT / "assets")], template_name="slides",
                               reveal_url_prefix="vendor/reveal.js", reveal_theme="white",
-                              exclude_input_prompt=True, exclude_output_prompt=True, reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1], reveal_scroll=True)
+                              exclude_input_prompt=True, exclude_output_prompt=True,
+                              reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1])
     decks = []
     for path in lesson_paths():
-        notebook = execute(nbformat.read(path, as_version=4))
-        body, _ = exporter.from_notebook_node(_offline_outputs(notebook))
+        body, _ = exporter.from_notebook_node(_offline_outputs(run(path)))
         deck = destination / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
         decks.append(deck)
+    for stale in set(destination.glob("*.slides.html")) - set(decks):
+        stale.unlink()  # the deck of a lesson since renamed or split: not to be copied to a USB stick by mistake
     return decks
 
 
