@@ -10,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "lessons"
 DATA = ROOT / "data"
+KURILS_HISTORY_LESSON = "03a-kurils-history-and-law.ipynb"
+KURILS_MAP_LESSON = "03b-kurils-map-and-data.ipynb"
 sys.path.insert(0, str(LESSONS))  # the notebooks import lessonkit from their own folder; so do the tests
 
 
@@ -34,10 +36,24 @@ def with_solutions(notebook):
 
 
 @pytest.fixture(scope="session")
-def solved_kurils_lesson():
-    """Lesson 03 run top to bottom with every solution filled in (one run shared by the tests that need it)."""
+def solved_lessons():
+    """Every lesson with exercises, run top to bottom with every solution filled in; each runs once, when first
+    asked for, and the run is shared by the tests that need it."""
     from lessonkit.publish import execute
-    return execute(with_solutions(read(LESSONS / "03-kuril-islands.ipynb")))
+
+    runs = {}
+
+    def solved(name: str) -> nbformat.NotebookNode:
+        if name not in runs:
+            runs[name] = execute(with_solutions(read(LESSONS / name)))
+        return runs[name]
+    return solved
+
+
+@pytest.fixture(scope="session")
+def solved_kurils_lesson(solved_lessons):
+    """Lesson 03b, the Kurils map lesson, solved: its map is the one the browser tests look at."""
+    return solved_lessons(KURILS_MAP_LESSON)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""What a learner sees: lesson 03's map and timeline rendered in headless Chromium with no network.
+"""What a learner sees: lesson 03's map and timeline, and every lesson's slides, rendered in headless Chromium
+with no network.
 
 Screenshots land in build/screenshots/ for a person to look at.
 """
@@ -8,20 +9,22 @@ import re
 import plotly.io
 import pytest
 
-from tests.browser import offline_page
-from tests.conftest import ROOT
-from lessonkit.data import load_geojson
+from tests.browser import offline_page, slide_decks
+from tests.conftest import KURILS_HISTORY_LESSON, ROOT
+from lessonkit.data import load_geojson, load_table
+from lessonkit.publish import SLIDE_SIZE, lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "build" / "screenshots"
-TREATY_NAMES = [feature["properties"]["name"] for feature in load_geojson("treaty-lines")["features"]]
+LINES = load_geojson("treaty-lines")["features"]
+LINE_LABELS = [feature["properties"]["label"] for feature in LINES]
 
 
 def figure_output(notebook, source: str, mimetype: str):
-    """The output of the last figure cell whose whole source is `source` (e.g. "kuril_map")."""
-    cells = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip() == source]
+    """The output of the last figure cell whose last line is `source` (e.g. "kuril_map")."""
+    cells = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip().splitlines()[-1:] == [source]]
     return next(o["data"][mimetype] for o in cells[-1].outputs if mimetype in o.get("data", {}))
 
 
@@ -46,24 +49,26 @@ def count_markers(page, colour: str) -> int:
 
 @pytest.fixture(scope="module")
 def kurils_map(solved_kurils_lesson):
-    return map_page_from(solved_kurils_lesson, "kuril_map", "03-kurils-map")
+    return map_page_from(solved_kurils_lesson, "kuril_map", "03b-kurils-map")
 
 
 def test_kurils_map_shows_islands_treaty_lines_and_legend(kurils_map):
     with offline_page() as page:
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
-        page.screenshot(path=str(SHOTS / "03-kurils-map.png"))
+        page.screenshot(path=str(SHOTS / "03b-kurils-map.png"))
         assert page.locator("path[fill='#f3efe3']").count() >= 20, "land outlines missing"
         assert count_markers(page, OKABE_ITO["vermillion"]) == 4, "the four disputed islands"
         assert count_markers(page, OKABE_ITO["blue"]) == 2, "Nemuro and Cape Nosappu"
         assert count_paths(page, OKABE_ITO["vermillion"]) == 4 + 1, "the islands and the 1945 line"
         page.locator(".leaflet-control-layers").hover()
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
-        assert [label.strip() for label in labels] == ["OpenStreetMap (needs internet)", *TREATY_NAMES]
-        assert "1855 Treaty of Shimoda" in page.locator(".kit-legend").inner_text()
+        assert [label.strip() for label in labels] == ["OpenStreetMap (needs internet)", *LINE_LABELS]
+        legend = page.locator(".kit-legend").inner_text()
+        assert all(label in legend for label in LINE_LABELS) and "Line of control since 1945" in legend
         page.locator(f'path.leaflet-interactive[stroke="{OKABE_ITO["blue"]}"][fill="none"]').first.hover(force=True)
-        assert "Source: Japanese Territory" in page.locator(".leaflet-tooltip").inner_text()
+        source_1855 = load_table("sources").set_index("id").at[LINES[0]["properties"]["source_id"], "title"]
+        assert f"Source: {source_1855}" in page.locator(".leaflet-tooltip").inner_text()
 
 
 def test_treaty_layers_switch_off_one_at_a_time(kurils_map):
@@ -72,7 +77,7 @@ def test_treaty_layers_switch_off_one_at_a_time(kurils_map):
         page.wait_for_selector("path.leaflet-interactive")
         before = count_paths(page, OKABE_ITO["orange"])
         page.locator(".leaflet-control-layers").hover()
-        page.get_by_text(TREATY_NAMES[1]).click()
+        page.locator(".leaflet-control-layers-overlays label").get_by_text(LINE_LABELS[1]).click()
         assert before >= 1 and count_paths(page, OKABE_ITO["orange"]) == before - 1
 
 
@@ -86,28 +91,28 @@ def test_island_popup_names_it_in_three_languages_with_a_source(kurils_map):
         page.wait_for_timeout(500)  # let the popup finish fading in before the screenshot
         popup = page.locator(".leaflet-popup-content").inner_text()
         assert "択捉島" in popup and "Итуруп" in popup and "Source:" in popup
-        page.screenshot(path=str(SHOTS / "03-kurils-popup.png"))
+        page.screenshot(path=str(SHOTS / "03b-kurils-popup.png"))
 
 
-def test_strait_map_joins_the_cape_and_the_islet(solved_kurils_lesson):
-    path = map_page_from(solved_kurils_lesson, "strait_map", "03-strait-map")
+def test_strait_map_shows_the_cape_and_the_islet(solved_kurils_lesson):
+    path = map_page_from(solved_kurils_lesson, "strait_map", "03b-strait-map")
     with offline_page() as page:
         page.goto(path.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
-        page.screenshot(path=str(SHOTS / "03-strait-map.png"))
-        assert count_paths(page, OKABE_ITO["black"]) == 1
+        page.screenshot(path=str(SHOTS / "03b-strait-map.png"))
+        assert page.locator("path.leaflet-interactive").count() == 2
 
 
-def test_timeline_shows_one_dot_per_event_under_its_title(solved_kurils_lesson):
-    figure = figure_output(solved_kurils_lesson, "timeline", "application/vnd.plotly.v1+json")
-    path = SHOTS / "03-timeline.html"
+def test_timeline_shows_one_dot_per_event_under_its_title(solved_lessons):
+    figure = figure_output(solved_lessons(KURILS_HISTORY_LESSON), "timeline", "application/vnd.plotly.v1+json")
+    path = SHOTS / "03a-timeline.html"
     path.write_text(plotly.io.to_html(figure, include_plotlyjs=True, full_html=True), encoding="utf-8")
     with offline_page() as page:
         page.goto(path.as_uri())
         page.wait_for_selector(".scatterlayer .point")
-        page.screenshot(path=str(SHOTS / "03-timeline.png"))
+        page.screenshot(path=str(SHOTS / "03a-timeline.png"))
         assert page.locator(".scatterlayer .point").count() == len(events_with_sources("kurils"))
-        assert page.locator(".gtitle").text_content().startswith("Treaties drew and redrew the border")
+        assert page.locator(".gtitle").text_content().startswith("Treaties set the line until 1905")
 
 
 @pytest.mark.parametrize("land, location, zoom", [("asia-pacific-land", (35, 135), 3),
@@ -126,3 +131,96 @@ def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
         page.screenshot(path=str(SHOTS / f"theatres-on-{land}.png"))
         assert page.locator("path[fill='#f3efe3']").count() >= 50, "the basemap's land did not draw"
         assert count_paths(page, OKABE_ITO["blue"]) >= 8, "every theatre is drawn"
+
+
+# Slides ----------------------------------------------------------------------------------------------------------
+
+SLIDE_W, SLIDE_H = (int(size) for size in SLIDE_SIZE)
+
+# Every slide and sub-slide in order, as [h, v] for Reveal.slide(h, v).
+ALL_SLIDES_JS = """() => Reveal.getHorizontalSlides().flatMap((stack, h) => {
+    const subslides = stack.querySelectorAll(':scope > section').length;
+    return subslides ? [...Array(subslides).keys()].map(v => [h, v]) : [[h, 0]]; })"""
+
+# What the current slide holds that does not fit, in the deck's own pixels (the slide is scaled to the window):
+# the slide's height and width; any element taller or wider than the deck, reaching past its edges, or clipping
+# content behind a scroll bar; and any text or picture a navigation arrow covers.
+SLIDE_FIT_JS = """async ([width, height]) => {
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const slide = Reveal.getCurrentSlide(), scale = Reveal.getScale();
+    const deck = Reveal.getSlidesElement().getBoundingClientRect();
+    const shown = el => el.checkVisibility({visibilityProperty: true});
+    const text = node => node.textContent.replace(/\\s+/g, ' ').trim().slice(0, 60);
+    const describe = el => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ?
+        ' class="' + el.className.split(' ')[0] + '"' : ''}> "${text(el)}"`;
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT, {acceptNode: node =>
+        node.textContent.trim() && shown(node.parentElement) && !node.parentElement.closest('style, script') ?
+        NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
+    const textNodes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) textNodes.push(node);
+    const problems = [];
+    if (slide.scrollHeight > height) problems.push(`${slide.scrollHeight} px tall`);
+    if (slide.scrollWidth > width) problems.push(`${slide.scrollWidth} px wide`);
+    const reported = [];  // the outermost element of each overflow: its children overflow with it
+    for (const el of slide.querySelectorAll('*')) {
+        if (!(el instanceof HTMLElement) || !shown(el) || reported.some(outer => outer.contains(el))) continue;
+        const box = el.getBoundingClientRect();
+        if (!box.width && !box.height) continue;
+        const top = (box.top - deck.top) / scale, bottom = (box.bottom - deck.top) / scale;
+        const left = (box.left - deck.left) / scale, right = (box.right - deck.left) / scale;
+        const style = getComputedStyle(el);
+        const clipsY = style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1;
+        const clipsX = style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
+        let problem = null;
+        if (el.scrollHeight > height) problem = `is ${el.scrollHeight} px tall`;
+        else if (el.scrollWidth > width) problem = `is ${el.scrollWidth} px wide`;
+        else if (bottom > height + 1 || top < -1)
+            problem = `runs from ${Math.round(top)} to ${Math.round(bottom)} px of ${height}`;
+        else if (right > width + 1 || left < -1)
+            problem = `runs from ${Math.round(left)} to ${Math.round(right)} px of ${width} across`;
+        else if (clipsY || clipsX)
+            problem = `hides ${el.scrollWidth}×${el.scrollHeight} px of content in ${el.clientWidth}×${el.clientHeight} px`;
+        if (problem) { reported.push(el); problems.push(`${describe(el)} ${problem}`); }
+    }
+    const covers = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const arrows = [...document.querySelectorAll('.reveal .controls button')]
+        .filter(button => shown(button) && button.getBoundingClientRect().width)
+        .map(button => [button.className.split(' ')[0], button.getBoundingClientRect()]);
+    const things = [...textNodes.flatMap(node => { const range = document.createRange(); range.selectNodeContents(node);
+                                                   return [...range.getClientRects()].map(box => [text(node), box]); }),
+                    ...[...slide.querySelectorAll('img, iframe, canvas, video, svg:not(svg svg)')]
+                        .filter(shown).map(el => [`<${el.tagName.toLowerCase()}>`, el.getBoundingClientRect()])];
+    for (const [arrow, arrowBox] of arrows)
+        for (const [what, box] of things)
+            if (covers(arrowBox, box)) { problems.push(`the ${arrow} arrow covers ${what}`); break; }
+    const first = textNodes.length ? text(textNodes[0]) : '(no text)';
+    return {first, height: slide.scrollHeight, problems,
+            hiddenFragments: slide.querySelectorAll('.fragment:not(.visible)').length};
+}"""
+
+
+@pytest.mark.parametrize("lesson", lesson_paths(), ids=lambda path: path.stem)
+def test_every_slide_fits_the_deck(lesson):
+    """Each slide and sub-slide, with all its fragments shown, fits the 1280×720 deck: no scrolling, nothing cut
+    off at the bottom or the right, no arrow over the content. Screenshots of the slides that don't fit land in
+    build/screenshots/slides/."""
+    deck = slide_decks()[lesson.stem]
+    shots = SHOTS / "slides"
+    shots.mkdir(parents=True, exist_ok=True)
+    for old in shots.glob(f"{lesson.stem}-*.png"):
+        old.unlink()
+    failures = []
+    with offline_page(SLIDE_W, SLIDE_H, serve_leaflet=False) as page:
+        page.goto(deck.as_uri())
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        page.evaluate("Reveal.configure({fragments: false, transition: 'none', backgroundTransition: 'none'})")
+        for number, (h, v) in enumerate(page.evaluate(ALL_SLIDES_JS), start=1):
+            page.evaluate(f"Reveal.slide({h}, {v})")
+            fit = page.evaluate(SLIDE_FIT_JS, [SLIDE_W, SLIDE_H])
+            assert fit["hiddenFragments"] == 0, f"slide {number}: fragments still hidden"
+            if fit["problems"]:
+                shot = shots / f"{lesson.stem}-{number:02}.png"
+                page.screenshot(path=str(shot))
+                failures.append(f"{lesson.stem} slide {number} (#/{h}/{v}) \"{fit['first']}\", {fit['height']} px "
+                                f"tall (deck {SLIDE_H}): " + "; ".join(fit["problems"]) + f" [{shot.relative_to(ROOT)}]")
+    assert not failures, f"{len(failures)} slides don't fit {SLIDE_W}×{SLIDE_H}:\n" + "\n".join(failures)

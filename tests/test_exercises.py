@@ -1,29 +1,35 @@
 """Exercise checks: right answers pass, typical wrong answers get their own message, nothing raises."""
-import sys
+import datetime
 
 import folium
 import numpy as np
 import pandas as pd
 import pytest
 
-from lessonkit.checks import kurils, start
-from lessonkit.checks.kurils import expected_declaration_year, expected_distance_km, expected_largest_island
+from lessonkit import exercises
+from lessonkit.checks import common, kurils_history, kurils_map, start
+from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
+from lessonkit.checks.kurils_map import expected_distance_km, expected_years_at_war
 from lessonkit.data import load_geojson, load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
-
-EXERCISES = {**kurils.EXERCISES, **start.EXERCISES}  # every lesson's exercises; names are unique across lessons
+MODULES = [start, kurils_history, kurils_map]
+EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
 def judge(name, answer) -> Feedback:
     return feedback_for(EXERCISES[name], answer)
 
 
-def map_with_lines(*line_ids) -> folium.Map:
+def test_exercise_names_are_unique_across_lessons():
+    assert len(EXERCISES) == sum(len(module.EXERCISES) for module in MODULES)
+
+
+def kurils_map_with(*line_ids, layer=folium.GeoJson) -> folium.Map:
     fmap = base_map(location=(45.5, 148.5), zoom_start=5)
     features = [f for f in load_geojson("treaty-lines")["features"] if f["properties"]["id"] in line_ids]
-    folium.GeoJson({"type": "FeatureCollection", "features": features}).add_to(fmap)
+    layer({"type": "FeatureCollection", "features": features}).add_to(fmap)
     return fmap
 
 
@@ -34,36 +40,72 @@ def one_line_map(line_id) -> folium.Map:
     return fmap
 
 
+def summit_map(*points) -> folium.Map:
+    fmap = base_map(location=(39, 136), zoom_start=4.5, land_layer="asia-pacific-land")
+    for place_id in ["vladivostok", "nagato", "tokyo"]:
+        place = load_table("places").set_index("id").loc[place_id]
+        folium.CircleMarker((place.lat, place.lon)).add_to(fmap)
+    for point in points:
+        folium.CircleMarker(point).add_to(fmap)
+    return fmap
+
+
+MOSCOW = tuple(load_table("places").set_index("id").loc["moscow", ["lat", "lon"]])
+IN_FORCE = load_table("events").set_index("id").at["1956-joint-declaration-enters-into-force", "date"]
+DISTANCE = expected_distance_km()
+NAMES = {"択捉島": "Iturup", "Кунашир": "Kunashiri", "色丹島": "色丹島", "острова Хабомаи": "Habomai Islands"}
+
 RIGHT_ANSWERS = {
-    "distance": [expected_distance_km(), np.float64(expected_distance_km()), 3.7, pd.Series([3.6]), [3.65]],
-    "declaration": [1956, "1956", np.int64(1956), pd.Timestamp("1956-10-19"),
-                    load_table("events").query("id == '1956-soviet-japanese-joint-declaration'")],
-    "largest-island": ["Iturup", "Etorofu", "択捉島", "Итуруп", " iturup island ", "area-etorofu-jp",
-                       pd.Series(["Iturup/Etorofu"]), pd.Index(["area-etorofu-jp"])],
-    "treaty-layer": [one_line_map("1855-shimoda"), map_with_lines("1855-shimoda")],
     "article-year": [2016, "2016", 2016.0],
+    "events-in-2016": [start.expected_events_in_2016(), np.int64(start.expected_events_in_2016())],
+    "moscow-marker": [summit_map(MOSCOW)],
+    "island-names": [NAMES, {**NAMES, "択捉島": "Etorofu-tō", "色丹島": " shikotan island "},
+                     {**NAMES, "択捉島": "Итуруп", "Кунашир": "Kunashiri-to", "острова Хабомаи": "Habomai Guntō"}],
+    "agreement-order": [expected_agreement_order(), tuple(expected_agreement_order()), "BDEAC", "b, d, e, a, c"],
+    "war-ended": [IN_FORCE, "1956-12-12", "12 December 1956", IN_FORCE.date(), pd.Series([IN_FORCE]),
+                  load_table("events").query("id == '1956-joint-declaration-enters-into-force'")],
+    "distance": [DISTANCE, np.float64(DISTANCE), pd.Series([DISTANCE]), [round(DISTANCE, 2)]],
+    "treaty-layer": [one_line_map("1855-shimoda"), kurils_map_with("1855-shimoda")],
+    "years-at-war": [expected_years_at_war(), 11.3, np.float64(expected_years_at_war())],
 }
 
 WRONG_ANSWERS = {
-    "distance": [(3600.0, "metres"), (2.25, "miles"), (0.04, "degrees"), (400.0, "np.radians"), (7.5, "a few")],
-    "declaration": [(1951, "San Francisco"), (1993, "Tokyo Declaration"), (1960, "memorandum"),
-                    (1946, "occupation directive"), (1990, "No event that year")],
-    "largest-island": [("Kunashir", "not the largest"), ("国後島", "not the largest"), ("area-total-jp", "all four"),
-                       ("Urup", "not one of the four"), (3168, "That is a number"), ("Atlantis", "I don't know")],
     "article-year": [(2017, "after the article"), (1956, "goes back to"), (2000, "citation")],
-    "treaty-layer": [(base_map(location=(45.5, 148.5), zoom_start=5), "no treaty line yet"),
+    "events-in-2016": [(len(load_table("events")), "every event"), (0, "Too few"),
+                       (load_table("events").head(3), "table of 3 rows")],
+    "moscow-marker": [(summit_map(), "only the three"), (summit_map(MOSCOW[::-1]), "swapped"),
+                      (summit_map((0, 0)), "not at Moscow"), (42, "should be a folium map")],
+    "island-names": [({**NAMES, "択捉島": "Kunashir"}, "another of the four"), ({**NAMES, "色丹島": "Urup"}, "north of"),
+                     ({"択捉島": "Iturup"}, "is missing"), ({**NAMES, "Кунашир": ...}, "still have no answer"),
+                     ({**NAMES, "択捉島": "Atlantis"}, "I don't know"), (["Iturup"], "dictionary")],
+    "agreement-order": [(["A", "B", "C", "D", "E"], "Position 1"), (["B", "D", "E", "C", "A"], "Position 4"),
+                        (["B", "D", "E", "A"], "exactly once"), (["B", "D", "E", "A", "Z"], "Z is not one"),
+                        (5, "list of text")],
+    "war-ended": [("1956-10-19", "signed"), ("1945-09-02", "surrender"), ("1951-09-08", "did not sign"),
+                  (1956, "not only the year"), ("1960-01-27", "No event"), ("soon", "one day")],
+    "distance": [(DISTANCE * 1000, "metres"), (DISTANCE / 1.609344, "miles"), (0.04, "degrees"),
+                 (3.7, "Japan's government publishes"), (7.5, "Not quite"), ("3.6 km", "text")],
+    "treaty-layer": [(base_map(location=(45.5, 148.5), zoom_start=5), "nothing on it yet"),
                      (one_line_map("1875-saint-petersburg"), "not the 1855 line"),
-                     (map_with_lines("1855-shimoda", "1905-portsmouth"), "more than the 1855 line")],
+                     (kurils_map_with("1855-shimoda", "1905-portsmouth"), "more than the 1855 line"),
+                     (kurils_map_with("1855-shimoda", layer=lambda data: folium.PolyLine([(45, 148), (46, 149)])),
+                      "PolyLine"),
+                     (kurils_map_with("1855-shimodda"), "check the spelling")],
+    "years-at-war": [(71.2, "no peace treaty"), (-expected_years_at_war(), "negative"),
+                     (expected_years_at_war() * 365.25, "days"), (pd.Timedelta(days=4144), "Timedelta"),
+                     (3.0, "Not quite")],
 }
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
-              True, object(), float("nan"), np.array([]), ValueError("boom")]
+              True, object(), float("nan"), np.array([]), ValueError("boom"), {"択捉島": None}, ["A", 1]]
 
 
 def test_expected_answers_follow_the_data():
     assert 3.0 < expected_distance_km() < 4.5
-    assert expected_declaration_year() == 1956
-    assert expected_largest_island() == "iturup-etorofu"
+    assert IN_FORCE == pd.Timestamp("1956-12-12")
+    assert 11 < expected_years_at_war() < 11.6
+    assert expected_agreement_order() == ["B", "D", "E", "A", "C"]
+    assert set(expected_island_names().values()) == {"iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"}
 
 
 @pytest.mark.parametrize("name, answer", [(n, a) for n, answers in RIGHT_ANSWERS.items() for a in answers])
@@ -76,7 +118,7 @@ def test_right_answers_in_sensible_forms_pass(name, answer):
 def test_typical_wrong_answers_get_their_own_message(name, answer, hint):
     feedback = judge(name, answer)
     assert not feedback.correct
-    assert hint in feedback.message
+    assert hint in feedback.message, feedback.message
 
 
 @pytest.mark.parametrize("name", EXERCISES)
@@ -85,6 +127,12 @@ def test_bad_input_gets_feedback_never_an_exception(name, answer):
     feedback = judge(name, answer)
     assert isinstance(feedback, Feedback) and not feedback.correct
     assert feedback.message and "Traceback" not in feedback.message
+    assert not any(f" a {article_needs_an}" in feedback.message for article_needs_an in ["int", "object", "ndarray"])
+
+
+def test_every_exercise_has_right_and_wrong_answer_cases():
+    assert set(RIGHT_ANSWERS) == set(EXERCISES) == set(WRONG_ANSWERS)
+    assert all(len(WRONG_ANSWERS[name]) >= 2 for name in EXERCISES)
 
 
 def test_unanswered_exercise_says_what_to_replace():
@@ -92,39 +140,75 @@ def test_unanswered_exercise_says_what_to_replace():
     assert "Replace the `...`" in feedback.message and "kilometres" in feedback.message
 
 
-def test_missing_variable_points_back_to_the_answer_cell(monkeypatch):
-    monkeypatch.delattr(sys, "last_value", raising=False)
-    feedback = check_in_namespace(kurils.EXERCISES, "distance", {})
+@pytest.fixture
+def fresh_cell_history(monkeypatch):
+    monkeypatch.setattr(exercises, "RECENT_CELLS", [])
+    return exercises.RECENT_CELLS
+
+
+def test_missing_variable_points_back_to_the_answer_cell(fresh_cell_history):
+    feedback = check_in_namespace(kurils_map.EXERCISES, "distance", {})
     assert "Run the answer cell" in feedback.message
 
 
-def test_answer_cell_that_raised_is_named(monkeypatch):
-    monkeypatch.setattr(sys, "last_value", NameError("name 'cape' is not defined"), raising=False)
-    feedback = check_in_namespace(kurils.EXERCISES, "distance", {})
-    assert "NameError: name 'cape' is not defined" in feedback.message
+def test_an_error_in_another_cell_is_not_blamed(fresh_cell_history):
+    exercises.record_cell_run("island_names = {'択捉島': names['x']}", KeyError("x"))
+    feedback = check_in_namespace(kurils_history.EXERCISES, "war-ended", {})
+    assert "KeyError" not in feedback.message and "Run the answer cell" in feedback.message
 
 
-def test_every_exercise_has_right_and_wrong_answer_cases():
-    assert set(RIGHT_ANSWERS) == set(EXERCISES)
-    assert all(len(WRONG_ANSWERS[name]) >= 2 for name in EXERCISES)
+def test_an_answer_cell_that_raised_is_named_even_after_an_earlier_run(fresh_cell_history):
+    exercises.record_cell_run("nosappu_to_kaigara_km = ...", None)
+    exercises.record_cell_run("nosappu_to_kaigara_km = haversine_km(cape.lat)", TypeError("missing 3 arguments"))
+    feedback = check_in_namespace(kurils_map.EXERCISES, "distance", {"nosappu_to_kaigara_km": ...})
+    assert "TypeError: missing 3 arguments" in feedback.message and "earlier run" in feedback.message
+    assert "no answer yet" not in feedback.message
+
+
+def test_a_corrected_answer_cell_clears_the_error(fresh_cell_history):
+    exercises.record_cell_run("nosappu_to_kaigara_km = oops", NameError("name 'oops' is not defined"))
+    exercises.record_cell_run("nosappu_to_kaigara_km = 3.55", None)
+    feedback = check_in_namespace(kurils_map.EXERCISES, "distance", {"nosappu_to_kaigara_km": DISTANCE})
+    assert feedback.correct
+
+
+def test_a_data_problem_is_not_blamed_on_a_right_answer(monkeypatch, data_copy):
+    events = data_copy / "events.csv"
+    events.write_text("".join(line for line in events.read_text(encoding="utf-8").splitlines(keepends=True)
+                              if not line.startswith("1956-joint-declaration-enters-into-force")), encoding="utf-8")
+    monkeypatch.setattr(common, "load_table", lambda name: load_table(name, data_dir=data_copy))
+    feedback = judge("war-ended", "1956-12-12")
+    assert "kit's data" in feedback.message and "may well be right" in feedback.message
+    assert "I could not read" not in feedback.message
 
 
 def test_unknown_exercise_name_lists_the_real_ones():
-    feedback = check_in_namespace(kurils.EXERCISES, "distanse", {})
-    assert "distance" in feedback.message and "declaration" in feedback.message
+    feedback = check_in_namespace(kurils_map.EXERCISES, "distanse", {})
+    assert "distance" in feedback.message and "treaty-layer" in feedback.message
 
 
-def test_check_reads_the_callers_variables():
-    nosappu_to_kaigara_km = expected_distance_km()  # noqa: F841 (read by check through the caller's frame)
-    assert kurils.check("distance").correct is False  # a local is not a notebook global
-    globals()["nosappu_to_kaigara_km"] = expected_distance_km()
+def test_check_reads_the_callers_variables(fresh_cell_history):
+    nosappu_to_kaigara_km = DISTANCE  # noqa: F841 (read by check through the caller's frame)
+    assert kurils_map.check("distance").correct is False  # a local is not a notebook global
+    globals()["nosappu_to_kaigara_km"] = DISTANCE
     try:
-        assert kurils.check("distance").correct
+        assert kurils_map.check("distance").correct
     finally:
         del globals()["nosappu_to_kaigara_km"]
 
 
-def test_feedback_shows_as_text_and_as_html():
-    feedback = judge("declaration", 1951)
+def test_feedback_shows_as_text_and_as_html_with_code_not_backticks():
+    feedback = judge("war-ended", ...)
     assert repr(feedback).startswith("Not yet: ")
-    assert "Not yet" in feedback._repr_html_() and "<script" not in feedback._repr_html_()
+    html = feedback._repr_html_()
+    assert "Not yet" in html and "<script" not in html
+    assert "`" not in html and "<code>war_ended_on</code>" in html
+
+
+def test_agreement_order_names_the_item_out_of_place_without_giving_the_order():
+    message = judge("agreement-order", ["D", "B", "E", "A", "C"]).message
+    assert message.startswith("Position 1") and "D (" in message and "B, D" not in message
+
+
+def test_dates_of_every_form_are_read():
+    assert kurils_history.as_date(datetime.date(1956, 12, 12)) == IN_FORCE

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from lessonkit.data import load_table
-from tests.conftest import DATA, LESSONS, ROOT, cells_tagged, read
+from tests.conftest import DATA, KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
 from lessonkit.publish import CHECKED_TAG, lesson_paths
 
 LESSON_PATHS = lesson_paths()
@@ -25,7 +25,7 @@ PERSONAL_PATHS = re.compile(r"(/home/\w+|/Users/\w+|C:\\\\Users|/root/|/work/|/t
 def test_the_planned_first_lessons_exist():
     names = [path.name for path in LESSON_PATHS]
     assert names[0] == "00-start-here.ipynb"
-    assert "03-kuril-islands.ipynb" in names
+    assert KURILS_HISTORY_LESSON in names and KURILS_MAP_LESSON in names
 
 
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
@@ -66,7 +66,9 @@ def test_slides_are_chosen_for_teaching(path):
         assert kind in SLIDE_TYPES, f"cell {index}: {kind}"
         if tags & {"map", "chart"}:  # a figure gets a slide of its own, its code at most two lines
             assert kind == "subslide" and len(cell.source.splitlines()) <= 2, f"cell {index}"
-        if tags & {"answer", "check", "hint", "solution"}:
+        if "answer" in tags:  # an answer that draws a map opens a subslide of its own, so the map fits
+            assert kind in {"fragment", "subslide"}, f"cell {index}: exercises unfold as fragments"
+        if tags & {"check", "hint", "solution"}:
             assert kind == "fragment", f"cell {index}: exercises unfold as fragments"
         if "instructor" in tags:
             assert kind == "notes", f"cell {index}: instructor notes are speaker notes"
@@ -103,8 +105,9 @@ def test_every_exercise_has_answer_check_hint_and_solution(path):
         assert cell.source.count("<details>") == cell.source.count("</details>") >= 2, "hints come in steps"
 
 
-def test_the_kurils_lesson_has_at_least_three_exercises():
-    assert len(cells_tagged(read(LESSONS / "03-kuril-islands.ipynb"), "exercise")) >= 3
+@pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
+def test_a_lesson_has_at_least_three_exercises(path):
+    assert len(cells_tagged(read(path), "exercise")) >= 3
 
 
 def feedback_texts(notebook):
@@ -112,9 +115,11 @@ def feedback_texts(notebook):
             if output.output_type == "execute_result"]
 
 
-def test_solutions_pass_their_checks(solved_kurils_lesson):
-    texts = feedback_texts(solved_kurils_lesson)
-    assert len(texts) == len(cells_tagged(solved_kurils_lesson, "check")) == 4
+@pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
+def test_solutions_pass_their_checks(path, solved_lessons):
+    solved = solved_lessons(path.name)
+    texts = feedback_texts(solved)
+    assert len(texts) == len(cells_tagged(solved, "check")) >= 3
     assert all(text.startswith("Correct: ") for text in texts), texts
 
 
@@ -134,7 +139,7 @@ def test_nbval_fails_when_the_data_changes(tmp_path):
     events.write_text("".join(lines[:dropped] + lines[dropped + 1:]), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
-         "-c", "/dev/null", str(tmp_path / "lessons" / "03-kuril-islands.ipynb")],
+         "-c", "/dev/null", str(tmp_path / "lessons" / KURILS_MAP_LESSON)],
         capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert result.returncode == 1, result.stdout[-2000:]
     assert "Cell outputs differ" in result.stdout
@@ -145,7 +150,7 @@ def test_nbval_fails_when_the_data_changes(tmp_path):
 
 def test_store_outputs_keeps_only_checked_cells(tmp_path):
     from lessonkit.publish import keep_checked_outputs
-    notebook = read(LESSONS / "03-kuril-islands.ipynb")
+    notebook = read(LESSONS / KURILS_MAP_LESSON)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = [nbformat.v4.new_output("stream", text="x")]
@@ -161,3 +166,98 @@ def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 kit.py test" in readme and "python3 kit.py lab" in readme
     assert "\npython3 kit.py test\n" in ci or ci.rstrip().endswith("python3 kit.py test")
+
+
+# One class, objectives that are tested, notes a learner opens only by choice --------------------------------------
+
+LENGTH = re.compile(r"\*\*Length:\*\* one (\d+)-minute class \((\d+) minutes of teaching, (\d+) of exercises, "
+                    r"(\d+) of discussion\)\.")
+LEARNER_WORDS_IN_ONE_CLASS = 1800
+
+
+def lesson_code(path) -> str:
+    return path.name.split("-")[0]
+
+
+def guide_section(code: str) -> str:
+    guide = (LESSONS / "instructor-guide.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", guide, flags=re.M)
+    matching = [section for section in sections if section.startswith(f"Lesson {code} ")]
+    assert len(matching) == 1, f"the instructor guide needs one section headed '## Lesson {code} · ...'"
+    return matching[0]
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_lesson_states_one_class_length_and_the_guide_says_the_same(path):
+    overview = "\n".join(cell.source for cell in cells_tagged(read(path), "objectives"))
+    stated = LENGTH.findall(overview)
+    assert len(stated) == 1, "the Overview states one **Length:** in the kit's words"
+    total, *parts = map(int, stated[0])
+    assert total == sum(parts) and 50 <= total <= 60, stated
+    section = guide_section(lesson_code(path))
+    assert LENGTH.findall(section) == stated, "the guide states the same length, in the same words"
+    table_minutes = [int(m) for row in re.findall(r"^\|(.+)\|$", section, flags=re.M)
+                     for m in re.findall(r"\|\s*(\d+)\s*(?=\|)", f"|{row}|")]
+    assert sum(table_minutes) == total, f"the guide's timing table adds up to {sum(table_minutes)}, not {total}"
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_learner_text_fits_one_class(path):
+    words = sum(len(cell.source.split()) for cell in read(path).cells if cell.cell_type == "markdown"
+                and not set(cell.metadata.get("tags", [])) & {"solution", "instructor", "hint"})
+    assert words <= LEARNER_WORDS_IN_ONE_CLASS, f"{words} words for learners to read"
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_every_objective_is_tested_by_an_exercise_or_marked_for_discussion(path):
+    notebook = read(path)
+    objectives = re.findall(r"^\d+\. (.+?)(?=^\d+\. |^#|\Z)",
+                            cells_tagged(notebook, "objectives")[0].source, flags=re.M | re.S)
+    exercises = {int(n) for cell in cells_tagged(notebook, "exercise")
+                 for n in re.findall(r"^### Exercise (\d+):", cell.source, flags=re.M)}
+    assert objectives and exercises == set(range(1, len(exercises) + 1))
+    tested = set()
+    for objective in objectives:
+        marker = re.search(r"\*\((Exercise (\d+)|Discussion)\)\*\s*$", objective.strip())
+        assert marker, f"say how this objective is met: {objective.strip()[:60]}"
+        if marker.group(2):
+            assert int(marker.group(2)) in exercises, marker.group(0)
+            tested.add(int(marker.group(2)))
+    assert tested == exercises, f"exercises no objective names: {sorted(exercises - tested)}"
+    if any(objective.strip().endswith("*(Discussion)*") for objective in objectives):
+        assert any(cell.source.startswith("## Discussion") for cell in notebook.cells)
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_instructor_notes_stay_folded_for_learners(path):
+    for cell in cells_tagged(read(path), "instructor"):
+        assert cell.source.lstrip().startswith("<details>") and cell.source.rstrip().endswith("</details>")
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_links_between_lessons_lead_somewhere(path):
+    markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
+    for target in re.findall(r"\]\(([\w.-]+\.(?:ipynb|md))\)", markdown):
+        assert (LESSONS / target).exists(), f"{path.name} links {target}, which does not exist"
+
+
+def text_before_exercise(path, number: int) -> str:
+    """The learner-visible Markdown of a lesson above exercise `number` (the exercise's own task included)."""
+    texts = []
+    for cell in read(path).cells:
+        if cell.cell_type != "markdown" or set(cell.metadata.get("tags", [])) & {"hint", "solution", "instructor"}:
+            continue
+        texts.append(cell.source)
+        if cell.source.startswith(f"### Exercise {number}:"):
+            return "\n".join(texts)
+    raise AssertionError(f"no exercise {number} in {path.name}")
+
+
+@pytest.mark.parametrize("lesson, exercise, giveaways", [
+    (KURILS_HISTORY_LESSON, 3, ["12 December", "1956-12-12", "December 1956"]),
+    (KURILS_MAP_LESSON, 1, ["3.6 km", "3.7 km", "3.55"]),
+    (KURILS_MAP_LESSON, 3, ["eleven years", "11 years", "11.3"]),
+])
+def test_answers_are_not_printed_above_their_exercise(lesson, exercise, giveaways):
+    text = text_before_exercise(LESSONS / lesson, exercise)
+    assert not [giveaway for giveaway in giveaways if giveaway in text]

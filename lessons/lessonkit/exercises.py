@@ -5,6 +5,7 @@ judges it. In the notebook the check cell is one call, `check("distance")`: it f
 catches every way an answer can be missing or broken, and shows a short message saying what to try next.
 """
 import numbers
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         colour, label = ("#009E73", "Correct") if self.correct else ("#E69F00", "Not yet")
+        message = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(self.message))  # `name` as code, not backticks
         return (f"<div style='border-left:5px solid {colour};padding:4px 10px;margin:4px 0'>"
-                f"<b>{label}:</b> {escape(self.message)}</div>")
+                f"<b>{label}:</b> {message}</div>")
 
 
 def correct(message: str) -> Feedback:
@@ -65,30 +67,65 @@ def as_year(answer: object) -> int | None:
 
 @dataclass(frozen=True)
 class Exercise:
-    """`judge` receives an answer that is present (not `...`, not None) and returns Feedback."""
+    """`expected()` works the right answer out from `data/`; `judge(answer, expected)` receives an answer that is
+    present (not `...`, not None) and returns Feedback."""
     variable: str
     expects: str
-    judge: Callable[[object], Feedback]
+    expected: Callable[[], object]
+    judge: Callable[[object, object], Feedback]
 
 
 def feedback_for(exercise: Exercise, answer: object) -> Feedback:
-    """Judge an answer, turning any surprise in the judge into a message about the answer's form."""
+    """Judge an answer. A failure to read the kit's data is reported as that, not blamed on the answer; any other
+    surprise in the judge becomes a message about the answer's form."""
     if answer is ... or answer is None:
         return not_yet(f"`{exercise.variable}` has no answer yet. Replace the `...` with {exercise.expects}, "
                        "run the answer cell, then run this cell again.")
     try:
-        return exercise.judge(answer)
+        expected = exercise.expected()
+    except Exception as error:
+        return not_yet(f"The check could not work out the right answer from the kit's data ({type(error).__name__}: "
+                       f"{error}). Your answer may well be right: the data/ folder looks changed or incomplete. "
+                       "Get a fresh copy of the kit's data/ folder, or ask your instructor.")
+    try:
+        return exercise.judge(answer, expected)
     except Exception:  # a judge must not turn a strange answer into a traceback
-        return not_yet(f"I could not read `{exercise.variable}`: it is a {type(answer).__name__}, "
+        return not_yet(f"I could not read `{exercise.variable}`: it holds a value of type {type(answer).__name__}, "
                        f"and this exercise expects {exercise.expects}.")
 
 
-def _last_error_hint() -> str:
-    """IPython keeps the last exception a cell raised in sys.last_value; name it so the learner knows where to look."""
-    error = getattr(sys, "last_value", None)
-    if error is None:
-        return ""
-    return f" The last error shown was {type(error).__name__}: {error}. Fix that cell first."
+# The last few cells run in this kernel, with the error each raised (None if it ran cleanly). IPython calls
+# `record_cell_run` after every cell once a checks module is imported, so a check can tell "your answer cell failed"
+# from "you have not answered", and never blames an error from some other cell.
+RECENT_CELLS: list[tuple[str, BaseException | None]] = []
+
+
+def record_cell_run(source: str, error: BaseException | None) -> None:
+    RECENT_CELLS.append((source, error))
+    del RECENT_CELLS[:-20]
+
+
+def _ipython_post_run_cell(result) -> None:
+    record_cell_run(result.info.raw_cell if result.info else "", result.error_in_exec)
+
+
+def _watch_cells() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and _ipython_post_run_cell not in shell.events.callbacks["post_run_cell"]:
+        shell.events.register("post_run_cell", _ipython_post_run_cell)
+
+
+def _answer_cell_error(variable: str) -> BaseException | None:
+    """The error raised by the latest run of a cell that assigns `variable`, if that run failed."""
+    assigns = re.compile(rf"^\s*{re.escape(variable)}\s*=", re.M)
+    for source, error in reversed(RECENT_CELLS):
+        if assigns.search(source):
+            return error
+    return None
 
 
 def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dict) -> Feedback:
@@ -96,14 +133,21 @@ def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dic
     if name not in exercises:
         return not_yet(f"There is no exercise called {name!r} here; the exercises are: {', '.join(exercises)}.")
     exercise = exercises[name]
+    error = _answer_cell_error(exercise.variable)
+    if error is not None:
+        kept = (f"`{exercise.variable}` still holds the value from an earlier run" if exercise.variable in namespace
+                else f"`{exercise.variable}` was not set")
+        return not_yet(f"Your answer cell stopped with an error, {type(error).__name__}: {error}. {kept}. "
+                       "Fix that line, run the answer cell again, then run this cell.")
     if exercise.variable not in namespace:
-        return not_yet(f"I can't find `{exercise.variable}` yet. Run the answer cell above this one first."
-                       + _last_error_hint())
+        return not_yet(f"I can't find `{exercise.variable}` yet. Run the answer cell above this one first.")
     return feedback_for(exercise, namespace[exercise.variable])
 
 
 def checker_for(exercises: dict[str, Exercise]) -> Callable[[str], Feedback]:
     """Make the `check(name)` a notebook calls: it reads answers from the notebook's own variables."""
+    _watch_cells()
+
     def check(name: str) -> Feedback:
         namespace = sys._getframe(1).f_globals  # the notebook's globals: where the answer cell put its variable
         return check_in_namespace(exercises, name, namespace)

@@ -8,7 +8,7 @@ import folium
 import pandas as pd
 
 from .data import load_geojson, load_table
-from .style import MAP_HEIGHT_PX, country_names
+from .style import MAP_HEIGHT_PX, OKABE_ITO, country_names
 
 SEA_COLOUR = "#d6e8f2"
 LAND_STYLE = {"fillColor": "#f3efe3", "fillOpacity": 1.0, "color": "#8c8c8c", "weight": 0.8}
@@ -88,3 +88,22 @@ def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: 
               f"<div style='color:#555;margin-top:4px'>{escape(footnote)}</div></div>")
     fmap.get_root().html.add_child(branca.element.Element(legend))
     return fmap
+
+
+# One colour per line in data/geo/treaty-lines.geojson, in the order of the years.
+LINE_COLOURS = {
+    "1855-shimoda": OKABE_ITO["blue"],
+    "1875-saint-petersburg": OKABE_ITO["orange"],
+    "1905-portsmouth": OKABE_ITO["reddish purple"],
+    "1945-line-of-control": OKABE_ITO["vermillion"],
+}
+
+
+def line_style(feature: dict) -> dict:
+    """folium style_function for the kit's lines: the line's own colour, thick and dashed (approximate)."""
+    return {"color": LINE_COLOURS[feature["properties"]["id"]], "weight": 4, "dashArray": "8 5"}
+
+
+def line_legend(features: list[dict]) -> dict[str, str]:
+    """Legend entries {label: colour} for the line features a map shows."""
+    return {feature["properties"]["label"]: LINE_COLOURS[feature["properties"]["id"]] for feature in features}

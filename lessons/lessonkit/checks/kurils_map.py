@@ -1,0 +1,138 @@
+"""Checks for lesson 03b, the Kuril Islands / Northern Territories: the map and the data.
+
+Expected answers are computed from `data/`, so a corrected coordinate or date changes the answer with it.
+"""
+import math
+
+import folium
+import pandas as pd
+
+from ..data import load_geojson
+from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..geo import EARTH_RADIUS_KM, haversine_km
+from .common import event_date, place
+
+DAYS_PER_YEAR = 365.25
+
+
+def expected_distance_km() -> float:
+    cape, islet = place("cape-nosappu"), place("signalny-kaigara")
+    return float(haversine_km(cape.lat, cape.lon, islet.lat, islet.lon))
+
+
+def _near(value: float, target: float, share: float) -> bool:
+    return abs(value - target) <= share * abs(target)
+
+
+def judge_distance(answer: object, expected: float) -> object:
+    if isinstance(answer, str):
+        return not_yet("Your answer is text. Give the distance as a number, e.g. 12.5 rather than '12.5 km'.")
+    value = as_single_number(answer)
+    if value is None:
+        return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
+                       "take its single value with .item().")
+    if math.isnan(value):
+        return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
+    if _near(value, expected, 0.03):
+        return correct(f"{value:.2f} km. Japan's government gives about 3.7 km, measured between slightly different "
+                       "points: the islet is close enough to see from the cape.")
+    if _near(value, 3.7, 0.01):
+        return not_yet("3.7 km is the figure Japan's government publishes. The exercise asks what the kit's own "
+                       "coordinates give: compute it with haversine_km.")
+    if _near(value, expected * 1000, 0.03):
+        return not_yet("That looks like metres. The exercise asks for kilometres: divide by 1000.")
+    if _near(value, expected / 1.609344, 0.03):
+        return not_yet("That looks like miles. The exercise asks for kilometres.")
+    if value < 0.2:
+        return not_yet("That looks like a difference in degrees, not a distance. Pass the four coordinates to "
+                       "haversine_km, which works on degrees.")
+    return not_yet(f"Not quite: check that you used cape-nosappu and signalny-kaigara, latitude before longitude, "
+                   f"and a radius of {EARTH_RADIUS_KM:,.0f} km.")
+
+
+LINE_1855 = "1855-shimoda"
+
+
+def expected_line_id() -> str:
+    """The 1855 line's id, checked against the data so a renamed feature is reported as a data problem."""
+    ids = {feature["properties"]["id"] for feature in load_geojson("treaty-lines")["features"]}
+    if LINE_1855 not in ids:
+        raise KeyError(f"data/geo/treaty-lines.geojson has no feature with id {LINE_1855!r}")
+    return LINE_1855
+
+
+def _added_layers(fmap: folium.Map) -> list:
+    """What the learner added: every child of the map except the base map's land and tile layers."""
+    return [child for child in fmap._children.values()
+            if not isinstance(child, folium.TileLayer) and getattr(child, "layer_name", None) != "Land"]
+
+
+def _line_ids(layer: folium.GeoJson) -> set[str]:
+    features = [layer.data] if layer.data.get("type") == "Feature" else layer.data.get("features", [])
+    return {feature.get("properties", {}).get("id") for feature in features}
+
+
+def judge_treaty_layer(answer: object, expected: str) -> object:
+    if not isinstance(answer, folium.Map):
+        return not_yet(f"`exercise_map` should be a folium map, but it holds a value of type {type(answer).__name__}. Run the answer "
+                       "cell as given: its first line makes the map.")
+    added = _added_layers(answer)
+    if not added:
+        return not_yet("The map has nothing on it yet but land. Add a folium.GeoJson layer and end that line "
+                       "with .add_to(exercise_map).")
+    geojson = [layer for layer in added if isinstance(layer, folium.GeoJson)]
+    if not geojson:
+        kinds = ", ".join(sorted({type(layer).__name__ for layer in added}))
+        return not_yet(f"You added a {kinds}, which draws a shape of your own. The exercise asks for the 1855 line "
+                       "from the data, as a folium.GeoJson layer of its feature.")
+    ids = set().union(*(_line_ids(layer) for layer in geojson)) - {None}
+    if expected not in ids:
+        shown = f"the feature(s) {', '.join(sorted(ids))}" if ids else "no feature with an id"
+        return not_yet(f"Your GeoJson layer holds {shown}, not the 1855 line. Keep the feature whose "
+                       f"properties 'id' is '{expected}' (check the spelling).")
+    if len(ids) > 1:
+        return not_yet(f"Your layer holds more than the 1855 line. Keep only the feature whose id is "
+                       f"'{expected}', so the map shows one line.")
+    return correct("The 1855 line runs between Iturup/Etorofu and Urup: both sides agreed that the islands "
+                   "south of it, the four now in dispute, were Japanese.")
+
+
+WAR_DECLARED = "1945-soviet-declaration-of-war-on-japan"
+WAR_ENDED = "1956-joint-declaration-enters-into-force"
+ARTICLE_DATE = pd.Timestamp("2016-10-26")
+
+
+def expected_years_at_war() -> float:
+    return (event_date(WAR_ENDED) - event_date(WAR_DECLARED)).days / DAYS_PER_YEAR
+
+
+def judge_years_at_war(answer: object, expected: float) -> object:
+    if isinstance(answer, pd.Timedelta):
+        return not_yet("That is a length of time in days (a Timedelta). Take its .days and divide by 365.25.")
+    value = as_single_number(answer)
+    if value is None or math.isnan(value):
+        return not_yet("Give one number of years, such as 5.5.")
+    if abs(value - expected) <= 0.5:
+        return correct(f"About {expected:.1f} years, from August 1945 to December 1956. The article's '70+ years' "
+                       "count the years without a peace treaty, not years of war.")
+    if abs(value + expected) <= 0.5:
+        return not_yet("The right size but negative: subtract the earlier date from the later one.")
+    if abs(value - expected * DAYS_PER_YEAR) <= 200:
+        return not_yet("That looks like days. Divide by 365.25 to get years.")
+    without_treaty = (ARTICLE_DATE - event_date(WAR_DECLARED)).days / DAYS_PER_YEAR
+    if abs(value - without_treaty) <= 1:
+        return not_yet("That is the time from 1945 to the article: the years with no peace treaty, the article's "
+                       "'70+'. The exercise asks how long the state of war lasted, until the Declaration came into "
+                       "force.")
+    return not_yet(f"Not quite. Subtract the date of {WAR_DECLARED!r} from the date of {WAR_ENDED!r}, "
+                   "then turn the days into years.")
+
+
+EXERCISES = {
+    "distance": Exercise("nosappu_to_kaigara_km", "a number of kilometres", expected_distance_km, judge_distance),
+    "treaty-layer": Exercise("exercise_map", "the folium map with the 1855 line added", expected_line_id,
+                             judge_treaty_layer),
+    "years-at-war": Exercise("years_at_war", "a number of years", expected_years_at_war, judge_years_at_war),
+}
+
+check = checker_for(EXERCISES)
