@@ -82,7 +82,8 @@ WRONG_ANSWERS = {
                         (["B", "D", "E", "A"], "exactly once"), (["B", "D", "E", "A", "Z"], "Z is not one"),
                         (5, "list of text")],
     "war-ended": [("1956-10-19", "signed"), ("1945-09-02", "surrender"), ("1951-09-08", "did not sign"),
-                  (1956, "not only the year"), ("1960-01-27", "No event"), ("soon", "one day")],
+                  (1956, "not only the year"), ("1960-01-27", "No event"), ("soon", "one day"),
+                  (load_table("events").query("date.dt.year == 1956"), "Keep only the row")],
     "distance": [(DISTANCE * 1000, "metres"), (DISTANCE / 1.609344, "miles"), (0.04, "degrees"),
                  (3.7, "Japan's government publishes"), (7.5, "Not quite"), ("3.6 km", "text")],
     "treaty-layer": [(base_map(location=(45.5, 148.5), zoom_start=5), "nothing on it yet"),
@@ -163,6 +164,14 @@ def test_an_answer_cell_that_raised_is_named_even_after_an_earlier_run(fresh_cel
     feedback = check_in_namespace(kurils_map.EXERCISES, "distance", {"nosappu_to_kaigara_km": ...})
     assert "TypeError: missing 3 arguments" in feedback.message and "earlier run" in feedback.message
     assert "no answer yet" not in feedback.message
+
+
+def test_an_interrupted_answer_cell_says_so_and_a_long_error_is_cut(fresh_cell_history):
+    exercises.record_cell_run("years_at_war = slow()", KeyboardInterrupt())
+    assert "interrupted" in check_in_namespace(kurils_map.EXERCISES, "years-at-war", {}).message
+    exercises.record_cell_run("years_at_war = broken()", ValueError("x" * 1000))
+    message = check_in_namespace(kurils_map.EXERCISES, "years-at-war", {}).message
+    assert "ValueError" in message and len(message) < 400
 
 
 def test_a_corrected_answer_cell_clears_the_error(fresh_cell_history):

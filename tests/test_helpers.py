@@ -8,7 +8,7 @@ import plotly.express as px
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-from lessonkit.maps import add_legend, base_map, place_popup_html, with_sources
+from lessonkit.maps import add_legend, base_map, line_legend, line_style, place_popup_html, with_sources
 from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
 from lessonkit.data import load_geojson, load_table
@@ -84,6 +84,26 @@ def test_style_timeline_sets_title_height_and_palette():
     assert fig.layout.title.text == "A finding"
     assert fig.layout.height == 400
     assert list(fig.layout.colorway) == list(OKABE_ITO.values())
+    assert (fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == ("Date", "Kind of event")
+    assert fig.layout.xaxis.hoverformat == "%d %b %Y"
+
+
+def test_every_line_has_its_own_colour_and_a_legend_label():
+    lines = load_geojson("treaty-lines")["features"]
+    styles = [line_style(line) for line in lines]
+    assert len({style["color"] for style in styles}) == len(lines)
+    assert all(style["dashArray"] for style in styles), "approximate lines are dashed"
+    legend = line_legend(lines)
+    assert list(legend.values()) == [style["color"] for style in styles]
+    assert "not a border Japan recognises" in list(legend)[-1]
+
+
+def test_each_line_is_drawn_only_where_its_treaty_put_it():
+    """The 1905 treaty split Sakhalin and left the Kurils alone: no segment of it may cover the 1875 line."""
+    lines = {line["properties"]["id"]: line["geometry"] for line in load_geojson("treaty-lines")["features"]}
+    portsmouth = lines["1905-portsmouth"]
+    points = portsmouth["coordinates"] if portsmouth["type"] == "LineString" else sum(portsmouth["coordinates"], [])
+    assert all(lat == 50.0 and 141 < lon < 145 for lon, lat in points)
 
 
 def test_with_sources_cites_each_feature_without_changing_the_layer():

@@ -128,6 +128,11 @@ def _answer_cell_error(variable: str) -> BaseException | None:
     return None
 
 
+def _shortened(error: BaseException, limit: int = 160) -> str:
+    text = str(error)
+    return text if len(text) <= limit else text[:limit].rstrip() + " ..."
+
+
 def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dict) -> Feedback:
     """Look up the answer variable for exercise `name` in the notebook's namespace and judge it."""
     if name not in exercises:
@@ -137,8 +142,11 @@ def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dic
     if error is not None:
         kept = (f"`{exercise.variable}` still holds the value from an earlier run" if exercise.variable in namespace
                 else f"`{exercise.variable}` was not set")
-        return not_yet(f"Your answer cell stopped with an error, {type(error).__name__}: {error}. {kept}. "
-                       "Fix that line, run the answer cell again, then run this cell.")
+        if isinstance(error, KeyboardInterrupt):
+            return not_yet(f"Your answer cell was interrupted before it finished, so {kept[0].lower()}{kept[1:]}. "
+                           "Run the answer cell again, then run this cell.")
+        return not_yet(f"Your answer cell stopped with an error, {type(error).__name__}: {_shortened(error)}. "
+                       f"{kept}. Fix that line, run the answer cell again, then run this cell.")
     if exercise.variable not in namespace:
         return not_yet(f"I can't find `{exercise.variable}` yet. Run the answer cell above this one first.")
     return feedback_for(exercise, namespace[exercise.variable])

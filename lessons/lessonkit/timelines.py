@@ -14,8 +14,10 @@ def events_with_sources(theme: str) -> pd.DataFrame:
     return events.sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX) -> go.Figure:
-    """House style: a title that states the finding, plain background, fixed height, legend above the plot."""
+def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,
+                   y_title: str = "Kind of event") -> go.Figure:
+    """House style: a title that states the finding, labelled axes, dates in hover text as 12 Dec 1956, plain
+    background, fixed height, legend above the plot."""
     fig.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         template="plotly_white",
@@ -26,6 +28,8 @@ def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX)
         margin={"l": 90, "r": 20, "t": 90, "b": 50},
         hoverlabel={"align": "left"},
     )
+    fig.update_xaxes(title="Date", hoverformat="%d %b %Y")
+    fig.update_yaxes(title=y_title)
     fig.update_traces(marker={"size": 12, "line": {"width": 1, "color": "white"}})
     return fig
 

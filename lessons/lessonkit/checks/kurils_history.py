@@ -58,9 +58,9 @@ def judge_island_names(answer: object, expected: dict[str, str]) -> object:
 AGREEMENTS = {
     "A": ("1951-san-francisco-peace-treaty", "Japan renounced 'the Kurile Islands' without naming a recipient"),
     "B": ("1855-treaty-of-shimoda", "the first agreed line, between Iturup/Etorofu and Urup"),
-    "C": ("1956-soviet-japanese-joint-declaration", "the state of war ended; two islands promised after a treaty"),
+    "C": ("1956-soviet-japanese-joint-declaration", "the state of war ended, two islands promised after a peace treaty"),
     "D": ("1875-treaty-of-saint-petersburg", "all of Sakhalin to Russia, the whole Kuril chain to Japan"),
-    "E": ("1905-treaty-of-portsmouth", "southern Sakhalin to Japan; the Kurils untouched"),
+    "E": ("1905-treaty-of-portsmouth", "southern Sakhalin to Japan, the Kurils untouched"),
 }
 
 
@@ -107,6 +107,9 @@ WRONG_DAYS = {
 
 
 def judge_war_ended(answer: object, expected: pd.Timestamp) -> object:
+    if isinstance(answer, pd.DataFrame) and len(answer) != 1:
+        return not_yet(f"Your answer is a table of {len(answer)} rows. Keep only the row of the entry into force, "
+                       "then take its date: rows['date'].item().")
     day = as_date(answer)
     if day is None:
         if is_a_year(answer):
