@@ -261,3 +261,17 @@ def text_before_exercise(path, number: int) -> str:
 def test_answers_are_not_printed_above_their_exercise(lesson, exercise, giveaways):
     text = text_before_exercise(LESSONS / lesson, exercise)
     assert not [giveaway for giveaway in giveaways if giveaway in text]
+
+
+LOADED_WORDS = re.compile(r"\bgift\b|\bBorders? \(approximate\)|drew and redrew the border", re.I)
+
+
+@pytest.mark.parametrize("path", [*LESSON_PATHS, LESSONS / "instructor-guide.md"], ids=lambda p: p.name)
+def test_lessons_avoid_loaded_words_and_call_the_1945_line_what_it_is(path):
+    if path.suffix == ".ipynb":
+        text = " ".join(" ".join(cell.source.split()) for cell in read(path).cells)
+    else:
+        text = " ".join(path.read_text(encoding="utf-8").split())
+    assert not LOADED_WORDS.findall(text)
+    if "kurils" in path.name:
+        assert "line of control" in text and re.search(r"does not recognise (it )?as a border", text)
