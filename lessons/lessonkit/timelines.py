@@ -16,16 +16,16 @@ def events_with_sources(theme: str) -> pd.DataFrame:
 
 def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,
                    y_title: str = "Kind of event") -> go.Figure:
-    """House style: a title that states the finding, labelled axes, dates in hover text as 12 Dec 1956, plain
-    background, fixed height, legend above the plot."""
+    """House style: a title that states the finding, labelled axes (the y axis names each kind of event, so no
+    legend is needed), dates in hover text as 12 Dec 1956, plain background, fixed height."""
     fig.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         template="plotly_white",
         height=height_px,
         colorway=list(OKABE_ITO.values()),
         font={"family": "Arial, sans-serif", "size": 14},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": None},
-        margin={"l": 90, "r": 20, "t": 90, "b": 50},
+        showlegend=False,  # the y axis names each kind of event, so colour is never the only cue
+        margin={"l": 110, "r": 20, "t": 60, "b": 50},
         hoverlabel={"align": "left"},
     )
     fig.update_xaxes(title="Date", hoverformat="%d %b %Y")
