@@ -59,6 +59,15 @@ def test_student_version_runs_and_gives_feedback(versions):
     assert all(text.startswith("Not yet: ") for text in feedback)
 
 
+def test_every_link_in_the_student_version_leads_somewhere(versions):
+    _, build = versions
+    lessons = build / "student" / "lessons"
+    for path in lessons.glob("*.ipynb"):
+        markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
+        for target in re.findall(r"\]\(([\w.-]+\.(?:ipynb|md))\)", markdown):
+            assert (lessons / target).exists(), f"{path.name} links {target}"
+
+
 def test_instructor_version_has_the_instructor_guide_and_the_student_version_not(versions):
     written, build = versions
     guide = build / "instructor" / "lessons" / publish.INSTRUCTOR_GUIDE.name

@@ -73,9 +73,17 @@ def _without_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
+GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(instructor-guide\.md\)")
+
+
 def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """No solutions, no instructor notes, no outputs; a link to the instructor guide (which the hand-out leaves out)
+    becomes plain text, so no link in it leads nowhere."""
     notebook = nbformat.from_dict(notebook)
     notebook.cells = [cell for cell in notebook.cells if not _tags(cell) & STUDENT_DROPS]
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = GUIDE_LINK.sub(r"\1 (given to teachers)", cell.source)
     return _without_outputs(notebook)
 
 
