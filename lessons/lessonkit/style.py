@@ -57,6 +57,11 @@ COUNTRY_NAMES = {
     "NLD": "Netherlands",
     "POL": "Poland",
     "SWE": "Sweden",
+    # International organisations that speak in data/statements.csv
+    "NATO": "NATO",
+    "ASEAN": "ASEAN",
+    "UN": "United Nations",
+    "EU": "European Union",
 }
 
 # A map meant for a projector has a fixed height: 520 px leaves room for a title on a 1280x720 screen.

@@ -7,10 +7,13 @@ from .style import CHART_HEIGHT_PX, OKABE_ITO
 
 
 def events_with_sources(theme: str) -> pd.DataFrame:
-    """The events of one theme, oldest first, with each event's source title and URL beside it for hover text."""
+    """The events of one theme, oldest first, with each event's source title and URL beside it for hover text, and
+    'disputed: see statements' in the `statements` column of events whose parties give conflicting accounts."""
     sources = load_table("sources")[["id", "title", "url"]].rename(
         columns={"id": "source_id", "title": "source_title", "url": "source_url"})
     events = load_table("events").query("theme == @theme").merge(sources, on="source_id", how="left")
+    # For hover text: a disputed event's accounts differ, and statements.side_by_side(event id) shows them.
+    events["statements"] = events["disputed"].map({True: "disputed: see statements"}).fillna("")
     return events.sort_values("date", kind="stable").reset_index(drop=True)
 
 
