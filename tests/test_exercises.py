@@ -57,7 +57,7 @@ NAMES = {"択捉島": "Iturup", "Кунашир": "Kunashiri", "色丹島": "色
 
 RIGHT_ANSWERS = {
     "article-year": [2016, "2016", 2016.0],
-    "events-in-2016": [start.expected_events_in_2016(), np.int64(start.expected_events_in_2016())],
+    "military-2016": [start.military_events(2016), np.int64(start.military_events(2016))],
     "moscow-marker": [summit_map(MOSCOW)],
     "island-names": [NAMES, {**NAMES, "択捉島": "Etorofu-tō", "色丹島": " shikotan island "},
                      {**NAMES, "択捉島": "Итуруп", "Кунашир": "Kunashiri-to", "острова Хабомаи": "Habomai Guntō"}],
@@ -71,8 +71,8 @@ RIGHT_ANSWERS = {
 
 WRONG_ANSWERS = {
     "article-year": [(2017, "after the article"), (1956, "goes back to"), (2000, "citation")],
-    "events-in-2016": [(len(load_table("events")), "every event"), (0, "Too few"),
-                       (load_table("events").head(3), "table of 3 rows")],
+    "military-2016": [(start.events_in(2016), "every event of 2016"), (start.military_events(), "every year"),
+                      (load_table("events").head(3), "table of 3 rows"), (0, "Both conditions")],
     "moscow-marker": [(summit_map(), "only the three"), (summit_map(MOSCOW[::-1]), "swapped"),
                       (summit_map((0, 0)), "not at Moscow"), (42, "should be a folium map")],
     "island-names": [({**NAMES, "択捉島": "Kunashir"}, "another of the four"), ({**NAMES, "色丹島": "Urup"}, "north of"),

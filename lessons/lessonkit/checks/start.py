@@ -1,4 +1,5 @@
-"""The exercises of lesson 00: how answer cells and checks work, a first pandas condition, a first folium marker."""
+"""The exercises of lesson 00: how answer cells and checks work, two pandas conditions that test a claim of the article, a
+first folium marker."""
 import folium
 
 from ..data import load_table
@@ -20,25 +21,34 @@ def judge_article_year(answer: object, expected: int) -> object:
     return not_yet("Not that year: the publication date is in the citation above.")
 
 
-def expected_events_in_2016() -> int:
+def military_events(year: int | None = None) -> int:
     events = load_table("events")
-    return int((events["date"].dt.year == ARTICLE_YEAR).sum())
+    military = events["category"] == "military"
+    return int((military & (events["date"].dt.year == year)).sum() if year else military.sum())
 
 
-def judge_events_in_2016(answer: object, expected: int) -> object:
+def events_in(year: int) -> int:
+    return int((load_table("events")["date"].dt.year == year).sum())
+
+
+def judge_military_2016(answer: object, expected: int) -> object:
     if hasattr(answer, "shape") and len(getattr(answer, "shape", ())) == 2:
         return not_yet(f"That is a table of {len(answer)} rows. Count its rows with len(...).")
     value = as_single_number(answer)
     if value is None:
-        return not_yet("Give one whole number: how many rows the condition keeps.")
+        return not_yet("Give one whole number: how many rows both conditions keep.")
     if value == expected:
-        return correct(f"{expected} events in 2016, the year the article was written: the kit looks closely at it.")
+        return correct(f"{expected} military events in 2016, against {military_events(ARTICLE_YEAR - 1)} in 2015. "
+                       "But the kit collected more on 2016, the article's year: a count shows where the data looked "
+                       "as much as what happened. Lesson 04 weighs the article's claim.")
+    if value == events_in(ARTICLE_YEAR):
+        return not_yet("That counts every event of 2016. Add the second condition, the category, with &.")
+    if value == military_events():
+        return not_yet("That counts military events in every year. Add the second condition, the year, with &.")
     if value == len(load_table("events")):
-        return not_yet("That is every event in the table. Keep only the rows of 2016 first, then count.")
-    if value in (0, 1):
-        return not_yet("Too few. Did you compare the year, events['date'].dt.year == 2016, and keep the rows with "
-                       "events[condition]?")
-    return not_yet("Not quite. Check the condition: the year of the date column equals 2016.")
+        return not_yet("That is every event in the table. Keep only the rows that pass both conditions.")
+    return not_yet("Not quite. Both conditions must hold: events['date'].dt.year == 2016 and "
+                   "events['category'] == 'military', joined by & with each in brackets.")
 
 
 def judge_moscow_marker(answer: object, expected: tuple[float, float]) -> object:
@@ -63,7 +73,8 @@ def expected_moscow() -> tuple[float, float]:
 
 EXERCISES = {
     "article-year": Exercise("article_year", "a year such as 1999", lambda: ARTICLE_YEAR, judge_article_year),
-    "events-in-2016": Exercise("events_in_2016", "a whole number", expected_events_in_2016, judge_events_in_2016),
+    "military-2016": Exercise("military_2016", "a whole number", lambda: military_events(ARTICLE_YEAR),
+                              judge_military_2016),
     "moscow-marker": Exercise("summit_map", "the map with a circle for Moscow", expected_moscow, judge_moscow_marker),
 }
 
