@@ -26,6 +26,8 @@ LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
 TEST_REQUIREMENTS = ROOT / "requirements-dev.txt"
 # JupyterLab asks about news on first start; nothing should pop up over a projected lesson.
 JUPYTERLAB_OVERRIDES = ROOT / "assets" / "jupyterlab" / "overrides.json"
+# Leaflet and jQuery for offline maps, copied here from their PyPI packages by `python -m lessonkit.vendor`.
+SERVED_ASSETS = ROOT / "assets" / "vendor"
 
 
 def venv_python() -> Path:
@@ -95,16 +97,29 @@ def run_in_venv(args: list[str], cwd: Path = ROOT) -> int:
     return run_to_the_end([str(venv_python()), *args], cwd=cwd)
 
 
+def lab_arguments(extra: list[str]) -> list[str]:
+    """JupyterLab's command line, after the venv's python: the file browser at the kit's top folder, lesson 00 at
+    the printed address, and the map files the set-up copied to assets/vendor/ served at /static/kit/, so maps draw
+    with no internet. The browser tests start JupyterLab with these same arguments."""
+    root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return ["-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}",
+            f"--ServerApp.extra_static_paths={SERVED_ASSETS}", *root_flag, *extra]
+
+
+def install_map_files() -> None:
+    if run_in_venv(["-m", "lessonkit.vendor"], cwd=ROOT / "lessons") != 0:
+        sys.exit("Copying the map files failed; the message above says why. Run the command again.")
+
+
 def open_lab(extra: list[str]) -> int:
     ensure_environment(LEARNER_REQUIREMENTS)
-    root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    # The file browser starts at the kit's top folder; the address printed (and opened) is the first lesson.
-    return run_in_venv(["-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}",
-                        f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}", *root_flag, *extra])
+    install_map_files()
+    return run_in_venv(lab_arguments(extra))
 
 
 def run_tests(extra: list[str]) -> int:
     ensure_environment(TEST_REQUIREMENTS)
+    install_map_files()
     return run_in_venv(["-m", "pytest", *extra])
 
 

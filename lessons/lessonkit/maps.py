@@ -1,6 +1,12 @@
-"""The kit's folium maps: a base map that needs no tile server, popups that name places in every party's language
-and cite a source, and a legend. Lessons add their own layers with folium's own calls.
+"""The kit's folium maps: a base map that needs no tile server and no internet, popups that name places in every
+party's language and cite a source, and a legend. Lessons add their own layers with folium's own calls.
+
+Offline drawing: folium loads Leaflet, jQuery, Bootstrap and icon fonts from CDNs. A kit map loads only what it uses
+(Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/`, where `kit.py lab` (and
+Binder's postBuild) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither
+loads, the map says in words what to do. Exported pages, decks and the site rewrite these addresses to their own copies.
 """
+import os
 from html import escape
 
 import branca
@@ -17,19 +23,65 @@ CLIPPED_LAND_STYLE = {**LAND_STYLE, "weight": 0}
 LAND_SOURCE = "Land outlines: Natural Earth 10 m (public domain)"
 
 
+# Where each file a kit map needs comes from when the Jupyter server does not serve it (online only).
+MAP_ASSET_CDN = {
+    "leaflet.css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css",
+    "leaflet.js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js",
+    "jquery.min.js": "https://code.jquery.com/jquery-3.7.1.min.js",
+}
+MAP_HELP = ("This map could not load its drawing library (Leaflet). Start JupyterLab with <code>python3 kit.py lab</code>, "
+            "which serves it from your computer, or connect to the internet; then run this cell again.")
+
+
+def map_asset_prefix() -> str:
+    """The address the Jupyter server serves the kit's map files at: `/static/kit/` locally, under the user's base URL
+    on JupyterHub and Binder (whose servers set JUPYTERHUB_SERVICE_PREFIX for the kernel)."""
+    base = os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"
+    return f"{base.rstrip('/')}/static/kit/"
+
+
+def _map_assets_html() -> str:
+    """Script and style tags: the server's copy first, the CDN only if that did not load, and words if neither did."""
+    prefix, cdn = map_asset_prefix(), MAP_ASSET_CDN
+    return (
+        f'<link rel="stylesheet" href="{prefix}leaflet.css" '
+        f"onerror=\"this.onerror=null;this.href='{cdn['leaflet.css']}'\">\n"
+        f'<script src="{prefix}leaflet.js"></script>\n'
+        f"<script>window.L || document.write('<script src=\"{cdn['leaflet.js']}\"><\\/script>')</script>\n"
+        f'<script src="{prefix}jquery.min.js"></script>\n'
+        f"<script>window.jQuery || document.write('<script src=\"{cdn['jquery.min.js']}\"><\\/script>')</script>\n"
+        "<script>window.addEventListener('DOMContentLoaded', function () { if (!window.L) {"
+        " document.body.insertAdjacentHTML('afterbegin', '<p class=\"kit-map-help\" role=\"alert\" style=\"font:16px "
+        f"sans-serif;margin:12px\">{MAP_HELP}</p>'); }} }});</script>"
+    )
+
+
+class _TitledFigure(branca.element.Figure):
+    """A figure whose iframe carries a title, so a screen reader can name the map."""
+
+    def __init__(self, title: str, **kwargs):
+        super().__init__(**kwargs)
+        self.title = title
+
+    def _repr_html_(self, **kwargs) -> str:
+        return super()._repr_html_(**kwargs).replace("<iframe ", f'<iframe title="{escape(self.title)}" ', 1)
+
+
 def _land_style(feature: dict) -> dict:
     return CLIPPED_LAND_STYLE if feature["properties"].get("clipped") else LAND_STYLE
 
 
 def base_map(location: tuple[float, float], zoom_start: float, land_layer: str = "kuril-region-land",
-             height_px: int = MAP_HEIGHT_PX) -> folium.Map:
+             height_px: int = MAP_HEIGHT_PX, title: str = "Interactive map") -> folium.Map:
     """A map at a fixed pixel height whose land comes from `data/`, so it shows geography with no internet.
 
     Zoom goes in quarter steps (5.5 fits the whole Kuril chain in 520 px). An OpenStreetMap layer is offered,
-    switched off, for those who are online.
+    switched off, for those who are online. `title` names the map for screen readers.
     """
-    figure = branca.element.Figure(height=f"{height_px}px")
+    figure = _TitledFigure(title, height=f"{height_px}px")
     fmap = folium.Map(location=location, zoom_start=zoom_start, zoom_snap=0.25, tiles=None, control_scale=True)
+    fmap.default_js, fmap.default_css = [], []  # the kit's own tags below load what its maps use
+    figure.header.add_child(branca.element.Element(_map_assets_html()), name="kit_map_assets")
     figure.add_child(fmap)
     figure.header.add_child(branca.element.Element(
         f"<style>.folium-map.leaflet-container {{ background: {SEA_COLOUR}; }}</style>"))

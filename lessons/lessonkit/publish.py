@@ -125,18 +125,18 @@ def write_versions() -> list[Path]:
 
 def vendor_files() -> dict[str, Path]:
     """Files the decks load, each from the installed package that ships it."""
-    import js_lib_leaflet
     import plotly
     import sphinx_revealjs
-    import xstatic.pkg.jquery
 
-    leaflet = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+    from .vendor import map_asset_files
+
+    maps = map_asset_files()
     reveal = Path(sphinx_revealjs.__file__).parent / "_static" / "revealjs"
     return {
-        "jquery.min.js": Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js",
-        "leaflet/leaflet.js": leaflet / "leaflet.js",
-        "leaflet/leaflet.css": leaflet / "leaflet.css",
-        "leaflet/images": leaflet / "images",
+        "jquery.min.js": maps["jquery.min.js"],
+        "leaflet/leaflet.js": maps["leaflet.js"],
+        "leaflet/leaflet.css": maps["leaflet.css"],
+        "leaflet/images": maps["images"],
         "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
         "reveal.js/dist": reveal / "dist",
         "reveal.js/plugin/notes": reveal / "plugin" / "notes",
@@ -166,8 +166,9 @@ def local_asset(url: str) -> str:
 
 
 def _offline_maps(html: str) -> str:
-    """Point every script and stylesheet a folium map page loads at the deck's vendor/ folder."""
-    return re.sub(r"https://[^\s\"'&<>]+?\.(?:js|css)(?=&quot;|\")",
+    """Point every script and stylesheet a folium map page loads (from a CDN, or from the Jupyter server's
+    `static/kit/`) at the deck's vendor/ folder."""
+    return re.sub(r"(?:https://|/[^\s\"'&<>]*?static/kit/)[^\s\"'&<>]+?\.(?:js|css)(?=&quot;|\")",
                   lambda match: local_asset(match.group(0)), html)
 
 
