@@ -224,3 +224,36 @@ def test_every_slide_fits_the_deck(lesson):
                 failures.append(f"{lesson.stem} slide {number} (#/{h}/{v}) \"{fit['first']}\", {fit['height']} px "
                                 f"tall (deck {SLIDE_H}): " + "; ".join(fit["problems"]) + f" [{shot.relative_to(ROOT)}]")
     assert not failures, f"{len(failures)} slides don't fit {SLIDE_W}×{SLIDE_H}:\n" + "\n".join(failures)
+
+
+def test_a_keyboard_reaches_every_popup_and_the_layer_control(kurils_map):
+    with offline_page() as page:
+        page.goto(kurils_map.as_uri())
+        page.wait_for_selector("path.leaflet-interactive")
+        page.wait_for_load_state("load")
+        buttons = page.locator('path.leaflet-interactive[tabindex="0"][role="button"]')
+        assert buttons.count() == 4 + 2, "the four islands and Nemuro and Cape Nosappu"
+        assert "Iturup/Etorofu: open details" in [buttons.nth(i).get_attribute("aria-label") for i in range(6)]
+        buttons.first.focus()
+        page.keyboard.press("Enter")
+        assert page.locator(".leaflet-popup-content").count() == 1
+        page.locator(".leaflet-control-layers-toggle").focus()
+        page.keyboard.press("Enter")  # Leaflet opens its layer control on Enter; Tab then reaches each checkbox
+        assert page.locator(".leaflet-control-layers-expanded").count() == 1
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.type") == "checkbox"
+
+
+def test_a_map_that_cannot_load_leaflet_says_what_to_do(tmp_path):
+    from lessonkit.maps import base_map
+    path = tmp_path / "map.html"
+    path.write_text(base_map((45, 148), 5).get_root().render(), encoding="utf-8")
+    with offline_page(serve_leaflet=False) as page:  # neither the server's copy nor the CDN can be reached
+        page.goto(path.as_uri())
+        help_text = page.locator(".kit-map-help").inner_text()
+        assert "python3 kit.py lab" in help_text and "internet" in help_text
+
+
+def test_a_map_in_a_notebook_is_titled_for_screen_readers():
+    from lessonkit.maps import base_map
+    assert base_map((45, 148), 5, title="Map of the Kurils")._repr_html_().startswith('<iframe title="Map of the Kurils"')

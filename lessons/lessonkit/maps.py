@@ -52,8 +52,25 @@ def _map_assets_html() -> str:
         f"<script>window.jQuery || document.write('<script src=\"{cdn['jquery.min.js']}\"><\\/script>')</script>\n"
         "<script>window.addEventListener('DOMContentLoaded', function () { if (!window.L) {"
         " document.body.insertAdjacentHTML('afterbegin', '<p class=\"kit-map-help\" role=\"alert\" style=\"font:16px "
-        f"sans-serif;margin:12px\">{MAP_HELP}</p>'); }} }});</script>"
+        f"sans-serif;margin:12px\">{MAP_HELP}</p>'); }} }});</script>\n"
+        f"<script>{KEYBOARD_POPUPS_JS}</script>"
     )
+
+
+# Leaflet draws circle markers as SVG paths that a keyboard cannot reach. Once the map is drawn, every layer with a
+# popup becomes a focusable button (named by its tooltip) that opens its popup with Enter or Space.
+KEYBOARD_POPUPS_JS = (
+    "window.addEventListener('load', function () { if (!window.L) return;"
+    " Object.values(window).filter(function (v) { return v instanceof L.Map; }).forEach(function (map) {"
+    " map.eachLayer(function (layer) {"
+    " if (!(layer.getPopup && layer.getPopup() && layer.getElement && layer.getElement())) return;"
+    " var el = layer.getElement(), tip = layer.getTooltip && layer.getTooltip();"
+    " el.setAttribute('tabindex', '0'); el.setAttribute('role', 'button');"
+    " var name = document.createElement('div'); name.innerHTML = tip ? String(tip.getContent()) : 'Place';"
+    " el.setAttribute('aria-label', name.textContent.trim() + ': open details');"
+    " el.addEventListener('keydown', function (e) {"
+    " if (e.key === 'Enter' || e.key === ' ') { layer.openPopup(); e.preventDefault(); } }); }); }); });"
+)
 
 
 class _TitledFigure(branca.element.Figure):
