@@ -6,7 +6,8 @@
 
 Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
 Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to build/slides/;
-`python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/.
+`python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
+`python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
 Contributors: `python3 kit.py store-outputs` re-runs every lesson and keeps only the outputs that nbval checks.
 
 Only the Python standard library is used here, so the script runs on a fresh machine with nothing but python3.
@@ -130,11 +131,17 @@ def publish(command: str):
     return run
 
 
+def build_site(extra: list[str]) -> int:
+    ensure_environment(TEST_REQUIREMENTS)
+    return run_in_venv(["-m", "lessonkit.site", *extra], cwd=ROOT / "lessons")
+
+
 COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
-            "store-outputs": publish("store-outputs")}
+            "site": build_site, "store-outputs": publish("store-outputs")}
 # What the one line after Ctrl+C names as stopped.
 STOPPED = {"lab": "JupyterLab", "test": "The tests", "slides": "Making the slide decks",
-           "versions": "Making the student and instructor versions", "store-outputs": "Storing the lesson outputs"}
+           "versions": "Making the student and instructor versions", "site": "Building the website",
+           "store-outputs": "Storing the lesson outputs"}
 
 
 def main(argv: list[str]) -> int:
