@@ -293,3 +293,15 @@ def test_a_geojson_feature_without_geometry_is_refused(data_copy):
     path.write_text(json.dumps(layer), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"feature 2, field 'geometry': missing"):
         load_geojson("treaty-lines", data_dir=data_copy)
+
+
+def test_every_feature_of_every_layer_is_valid_geometry():
+    """Shapely (a test dependency only; the lessons never import it) accepts every feature of every map layer."""
+    from shapely.geometry import shape
+    from shapely.validation import explain_validity
+
+    invalid = [f"{name}, feature {number} ({feature['properties'].get('id', 'no id')}): "
+               f"{explain_validity(shape(feature['geometry']))}"
+               for name in LAYERS for number, feature in enumerate(load_geojson(name)["features"], start=1)
+               if not shape(feature["geometry"]).is_valid]
+    assert not invalid, "invalid geometry in data/geo:\n" + "\n".join(invalid)
