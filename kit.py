@@ -7,6 +7,7 @@
 Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
 Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to build/slides/;
 `python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
+`python3 kit.py export` writes each lesson as a web page to build/export/ (copy the folder with vendor/);
 `python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
 Contributors: `python3 kit.py store-outputs` re-runs every lesson and keeps only the outputs that nbval checks.
 
@@ -131,16 +132,22 @@ def publish(command: str):
     return run
 
 
+def export_pages(extra: list[str]) -> int:
+    ensure_environment(TEST_REQUIREMENTS)
+    return run_in_venv(["-m", "lessonkit.export", *extra], cwd=ROOT / "lessons")
+
+
 def build_site(extra: list[str]) -> int:
     ensure_environment(TEST_REQUIREMENTS)
     return run_in_venv(["-m", "lessonkit.site", *extra], cwd=ROOT / "lessons")
 
 
 COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
-            "site": build_site, "store-outputs": publish("store-outputs")}
+            "export": export_pages, "site": build_site, "store-outputs": publish("store-outputs")}
 # What the one line after Ctrl+C names as stopped.
 STOPPED = {"lab": "JupyterLab", "test": "The tests", "slides": "Making the slide decks",
-           "versions": "Making the student and instructor versions", "site": "Building the website",
+           "versions": "Making the student and instructor versions", "export": "Exporting the lesson pages",
+           "site": "Building the website",
            "store-outputs": "Storing the lesson outputs"}
 
 

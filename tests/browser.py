@@ -3,10 +3,14 @@ the slide export copies them from (lessonkit.publish), every other outside reque
 
 Also the lessons run and the slide decks built once per test run, for every test module that needs them."""
 import functools
+import json
 import os
 import shutil
+import subprocess
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nbformat
 from lessonkit.publish import BUILD, export_slides, local_asset, run_lesson, vendor_files
@@ -72,3 +76,157 @@ def slide_decks() -> dict[str, Path]:
     `python3 kit.py slides` builds it, once per test run."""
     decks = export_slides(BUILD / "slides", run=executed_lesson)
     return {deck.name.removesuffix(".slides.html"): deck for deck in decks}
+
+
+# Added for the JupyterLab, export and accessibility tests (tests/test_lab.py, tests/test_accessibility.py) --------
+
+@contextmanager
+def chromium():
+    """One headless Chromium for a whole test module (pages and contexts come from it); as offline_page launches it.
+    Don't open an offline_page while it runs: Playwright's sync API runs one at a time."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@functools.cache
+def exported_lessons() -> dict[str, Path]:
+    """Every lesson's page by the lesson's name, built into build/export/ as `python3 kit.py export` builds it (from
+    the same runs as the decks), once per test run."""
+    from lessonkit.export import EXPORT, export_lessons
+    return {page.stem: page for page in export_lessons(EXPORT, run=executed_lesson)}
+
+
+@dataclass
+class Watch:
+    """What a page tried to fetch from outside (each request refused) and what it reported as an error: console
+    errors and uncaught exceptions, of the page and of every frame in it (map iframes included)."""
+    refused: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def is_loopback(url: str) -> bool:
+    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def watch(page, allow) -> Watch:
+    """Refuse, and record, every request from the page's browser context (frames and workers included) whose URL
+    `allow(url)` rejects; data:, blob: and about: pass. Record console errors and uncaught exceptions."""
+    seen = Watch()
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or allow(url):
+            return route.continue_()
+        seen.refused.append(url)
+        return route.abort()
+
+    page.context.route("**/*", route)
+    page.on("websocket", lambda socket: allow(socket.url) or seen.refused.append(socket.url))  # not routable
+    page.on("console", lambda message: message.type == "error" and seen.errors.append(
+        f"{message.text} [{(message.location or {}).get('url', '')[:100]}]"))
+    page.on("pageerror", lambda error: seen.errors.append(f"uncaught {error}"))
+    return seen
+
+
+# What a folium map shows, from its iframe: its circle markers and its other shapes (lines), each by its stroke colour
+# (lower case), counted from the SVG paths on the page; Leaflet's own layers say which path is a circle marker. The
+# land is not interactive and not counted. A path Leaflet could not draw yet (its map had no size, on a hidden slide)
+# is "M0 0".
+MAP_CONTENTS_JS = """() => {
+    const circles = new Set();
+    for (const map of Object.values(window).filter(value => value instanceof L.Map))
+        map.eachLayer(layer => { if (layer instanceof L.CircleMarker && layer._path) circles.add(layer._path); });
+    const counts = {markers: {}, lines: {}, layers: [], undrawn: 0};
+    for (const path of document.querySelectorAll('path.leaflet-interactive')) {
+        const kind = circles.has(path) ? 'markers' : 'lines';
+        const colour = (path.getAttribute('stroke') || '').toLowerCase();
+        counts[kind][colour] = (counts[kind][colour] || 0) + 1;
+        if ((path.getAttribute('d') || 'M0 0') === 'M0 0') counts.undrawn += 1;
+    }
+    counts.layers = [...document.querySelectorAll('.leaflet-control-layers-overlays label')]
+        .map(label => label.textContent.trim());
+    return counts;
+}"""
+MAP_IFRAMES = 'iframe[srcdoc*="leaflet"]'
+
+
+def map_contents(iframe, drawn: bool = True) -> dict:
+    """What the folium map in `iframe` (a Locator) shows: {"markers": {colour: n}, "lines": {colour: n}, "layers":
+    [overlay labels in the layer control], "undrawn": paths not drawn}, once Leaflet has loaded and, if `drawn`, drawn
+    every path (scroll or show the iframe first)."""
+    frame = iframe.element_handle().content_frame()
+    frame.wait_for_function("() => document.readyState === 'complete' && window.L")
+    if drawn:
+        frame.wait_for_function("() => [...document.querySelectorAll('path.leaflet-interactive')]"
+                                ".every(path => (path.getAttribute('d') || 'M0 0') !== 'M0 0')")
+    return frame.evaluate(MAP_CONTENTS_JS)
+
+
+CHART_CONTENTS_JS = """plot => ({traces: plot.querySelectorAll('.scatterlayer .trace').length,
+                              points: plot.querySelectorAll('.scatterlayer .point').length})"""
+
+
+def chart_contents(plot) -> dict:
+    """{"traces": n, "points": n} of the plotly chart `plot` (a Locator on a .js-plotly-plot), once it has points."""
+    plot.locator(".scatterlayer .point").first.wait_for(state="attached")
+    return plot.evaluate(CHART_CONTENTS_JS)
+
+
+# Accessibility: axe-core, from npm, pinned -----------------------------------------------------------------------
+
+AXE_VERSION = "4.14.1"
+NODE_PREFIX = BUILD / "node"
+AXE_JS = NODE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+IMPACTS = ["minor", "moderate", "serious", "critical"]
+
+
+def installed_axe_version() -> str | None:
+    package = AXE_JS.parent / "package.json"
+    return json.loads(package.read_text())["version"] if package.is_file() else None
+
+
+def install_axe() -> Path:
+    """axe-core at AXE_VERSION in build/node/, installed with npm (from the registry) unless it is there already."""
+    if installed_axe_version() != AXE_VERSION:
+        npm = shutil.which("npm")
+        if not npm:
+            raise FileNotFoundError("npm not found: install Node.js (Debian: apt install npm) to run the axe checks")
+        subprocess.run([npm, "install", "--prefix", str(NODE_PREFIX), "--no-audit", "--no-fund", "--save-exact",
+                        f"axe-core@{AXE_VERSION}"], check=True, capture_output=True, text=True)
+    return AXE_JS
+
+
+# Run from the top document, axe checks every frame that has axe too; the pages checked are local files (and their
+# srcdoc map frames), whose origin is the opaque "null", from which axe by default refuses frame messages.
+AXE_RUN_JS = """async ([include, tags]) => {
+    const results = await axe.run(include ? {include: [[include]]} : document,
+                                  {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+    return results.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+        targets: v.nodes.slice(0, 3).map(node => [].concat(node.target).join(' >> '))}));
+}"""
+
+
+def axe_violations(page, min_impact: str = "serious", include: str | None = None, axe_js: Path = AXE_JS,
+                   tags: list[str] = WCAG_21_AA) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations on `page` (frames included; only the element matching the CSS
+    selector `include`, if given) of `min_impact` or worse: each with its rule id, impact, help text, number of
+    elements and the first three targets (" >> " crosses into a frame)."""
+    for frame in page.frames:
+        if frame.is_detached():
+            continue
+        if not frame.evaluate("() => typeof window.axe === 'object'"):
+            frame.add_script_tag(path=str(axe_js))
+        frame.evaluate("() => axe.configure({allowedOrigins: ['<unsafe_all_origins>']})")
+    worst = IMPACTS[IMPACTS.index(min_impact):]
+    return [v for v in page.evaluate(AXE_RUN_JS, [include, tags]) if v["impact"] in worst]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "\n".join(f"- {v['id']} ({v['impact']}, {v['nodes']} elements): {v['help']}; e.g. "
+                     + " | ".join(v["targets"]) for v in violations)

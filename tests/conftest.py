@@ -56,6 +56,14 @@ def solved_kurils_lesson(solved_lessons):
     return solved_lessons(KURILS_MAP_LESSON)
 
 
+@pytest.fixture(scope="session")
+def built_site():
+    """build/site/, as `python3 kit.py site` writes it, built once per test run from the lessons' shared runs."""
+    from lessonkit import site
+    from tests.browser import executed_lesson
+    return site.build(run=executed_lesson).parent
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A throw-away copy of data/, for tests that corrupt a file."""

@@ -23,12 +23,6 @@ CHART_THEMES = {KURILS_HISTORY_LESSON: ["kurils"]}
 MAP_LESSONS = [path for path in LESSONS if any("map" in cell.metadata.get("tags", []) for cell in read(path).cells)]
 
 
-@pytest.fixture(scope="session")
-def built_site():
-    """build/site/, as `python3 kit.py site` writes it, built once per test run from the lessons' shared runs."""
-    return site.build(run=executed_lesson).parent
-
-
 def page_of(built_site, lesson) -> str:
     return (built_site / "lessons" / f"{lesson.stem}.html").read_text(encoding="utf-8")
 

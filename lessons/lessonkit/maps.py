@@ -7,6 +7,7 @@ Binder's postBuild) serve the copies the set-up installed from PyPI; if they are
 loads, the map says in words what to do. Exported pages, decks and the site rewrite these addresses to their own copies.
 """
 import os
+import re
 from html import escape
 
 import branca
@@ -79,6 +80,11 @@ class _TitledFigure(branca.element.Figure):
     def __init__(self, title: str, **kwargs):
         super().__init__(**kwargs)
         self.title = title
+
+    def render(self, **kwargs) -> str:
+        """The map page, in English for screen readers, and zoomable (folium's viewport forbids zooming)."""
+        page = super().render(**kwargs).replace("<html>", '<html lang="en">', 1)
+        return re.sub(r",\s*maximum-scale=1\.0,\s*user-scalable=no", "", page, count=1)
 
     def _repr_html_(self, **kwargs) -> str:
         return super()._repr_html_(**kwargs).replace("<iframe ", f'<iframe title="{escape(self.title)}" ', 1)

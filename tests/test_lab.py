@@ -1,0 +1,356 @@
+"""Every lesson as learners and instructors see it, with no internet: run in JupyterLab started as `kit.py lab`
+starts it, exported as a web page (`kit.py export`), and as a slide deck (`kit.py slides`). In each, every map
+shows its markers, lines and layers, and every chart its points, as the data says; nothing is fetched from outside
+and nothing is logged as an error.
+
+One JupyterLab server and one browser for the module. Screenshots of each lesson's richest map or chart, for a
+person to look at: build/screenshots/lab-<lesson>.png, export-<lesson>.png and deck-<lesson>.png.
+"""
+import hashlib
+import os
+import re
+import secrets
+import socket
+import subprocess
+import time
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import nbformat
+import pytest
+
+import kit
+from lessonkit.data import load_geojson, load_table
+from lessonkit.maps import LINE_COLOURS
+from lessonkit.publish import lesson_paths
+from lessonkit.style import OKABE_ITO
+from lessonkit.timelines import events_with_sources
+from tests.browser import (MAP_IFRAMES, chart_contents, chromium, exported_lessons, is_loopback, map_contents,
+                           slide_decks, watch)
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "build" / "screenshots"
+LESSONS = {path.stem: path for path in lesson_paths()}
+
+
+# What each lesson shows after Run All (exercises unanswered), in the order of its outputs --------------------------
+
+@dataclass(frozen=True)
+class MapShows:
+    markers: dict[str, int] = field(default_factory=dict)  # circle markers by colour
+    lines: dict[str, int] = field(default_factory=dict)    # other shapes by colour
+    layers: tuple[str, ...] = ()                            # the layer control's overlays, top to bottom
+
+    def counted(self) -> dict:
+        """In the form tests.browser.map_contents counts a map."""
+        return {"markers": dict(self.markers), "lines": dict(self.lines), "layers": list(self.layers)}
+
+
+@dataclass(frozen=True)
+class ChartShows:
+    traces: int
+    points: int
+
+
+@dataclass(frozen=True)
+class LessonShows:
+    maps: list[MapShows] = field(default_factory=list)
+    charts: list[ChartShows] = field(default_factory=list)
+
+
+LEAFLET_BLUE = "#3388ff"  # a folium marker's colour unless the lesson gives one
+OSM_LAYER = "OpenStreetMap (needs internet)"  # every kit map offers it, switched off (lessonkit.maps.base_map)
+PLACE_IDS = set(load_table("places")["id"])
+TREATY_LINES = load_geojson("treaty-lines")["features"]
+KURIL_EVENTS = events_with_sources("kurils")
+
+# The places each map marks, as its lesson picks them from data/places.csv, with their colour.
+SUMMIT_CITIES = {LEAFLET_BLUE: ["vladivostok", "nagato", "tokyo"]}  # 00: where Abe and Putin met in 2016
+KURIL_PLACES = {OKABE_ITO["vermillion"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"],
+                OKABE_ITO["blue"]: ["nemuro", "cape-nosappu"]}  # 03b: the four islands and Hokkaido's edge
+STRAIT_PLACES = {LEAFLET_BLUE: ["cape-nosappu", "signalny-kaigara"]}  # 03b: across the line of control
+
+
+def markers(places: dict[str, list[str]]) -> dict[str, int]:
+    return {colour.lower(): len(ids) for colour, ids in places.items()}
+
+
+def line_colours(features: list[dict]) -> dict[str, int]:
+    return dict(Counter(LINE_COLOURS[feature["properties"]["id"]].lower() for feature in features))
+
+
+SUMMIT_MAP = MapShows(markers=markers(SUMMIT_CITIES))
+KURIL_MAP = MapShows(markers=markers(KURIL_PLACES), lines=line_colours(TREATY_LINES))
+EXPECTED = {
+    "00-start-here": LessonShows(maps=[
+        SUMMIT_MAP,  # "Drawing a map with folium"
+        SUMMIT_MAP,  # again under exercise 3, unanswered (no Moscow yet)
+    ]),
+    "03a-kurils-history-and-law": LessonShows(charts=[
+        ChartShows(traces=KURIL_EVENTS["category"].nunique(), points=len(KURIL_EVENTS)),  # one trace a kind of event
+    ]),
+    "03b-kurils-map-and-data": LessonShows(maps=[
+        MapShows(),  # the base map: land only
+        KURIL_MAP,  # the islands, Nemuro and the cape, every treaty line, and the legend (add_legend shows the map)
+        replace(KURIL_MAP, layers=(OSM_LAYER, *[line["properties"]["label"] for line in TREATY_LINES])),
+        MapShows(markers=markers(STRAIT_PLACES)),  # Cape Nosappu and Signalny/Kaigara
+        MapShows(),  # exercise 2's fresh map, unanswered
+    ]),
+}
+
+
+def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
+    assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
+    named = {place for places in (SUMMIT_CITIES, KURIL_PLACES, STRAIT_PLACES)
+             for ids in places.values() for place in ids}
+    assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
+
+
+def shown(page) -> LessonShows:
+    """Every map and chart on the page, in order, each scrolled into view and drawn before it is counted."""
+    maps = []
+    for iframe in page.locator(MAP_IFRAMES).all():
+        iframe.scroll_into_view_if_needed()
+        contents = map_contents(iframe)
+        maps.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
+    charts = []
+    for plot in page.locator(".js-plotly-plot").all():
+        plot.scroll_into_view_if_needed()
+        charts.append(ChartShows(**chart_contents(plot)))
+    return LessonShows(maps, charts)
+
+
+def richest_map(lesson: str) -> int:
+    """The index of the lesson's map with the most in it (the first, of equals)."""
+    richness = [sum(m.markers.values()) + sum(m.lines.values()) + len(m.layers) for m in EXPECTED[lesson].maps]
+    return richness.index(max(richness))
+
+
+def show_the_richest_output(page, lesson: str) -> None:
+    """Scroll to what a person should look at: the map with the most in it, or else the first chart."""
+    expected = EXPECTED[lesson]
+    if expected.maps:
+        page.locator(MAP_IFRAMES).nth(richest_map(lesson)).scroll_into_view_if_needed()
+    elif expected.charts:
+        page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+
+
+def assert_quiet(seen, where: str) -> None:
+    assert not seen.refused, f"{where} asked the internet for: {sorted(set(seen.refused))}"
+    assert not seen.errors, f"{where} logged errors:\n" + "\n".join(seen.errors)
+
+
+# JupyterLab ----------------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Lab:
+    """A JupyterLab server started as `python3 kit.py lab` starts it (kit.lab_arguments), on loopback with a token.
+
+    Its user settings and workspaces live in a temporary folder (JupyterLab's environment variables), so the test
+    neither reads nor changes the developer's own; there autosave is off, so running a lesson never writes its
+    outputs into lessons/ (checked when the server stops)."""
+
+    def __init__(self, home):
+        self.port, self.token = free_port(), secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{self.port}"
+        settings = home / "settings" / "@jupyterlab" / "docmanager-extension"
+        settings.mkdir(parents=True)
+        (settings / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
+        env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+               "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+        self.log = home / "jupyterlab.log"
+        command = [str(kit.venv_python()), *kit.lab_arguments(
+            ["--no-browser", f"--port={self.port}", "--ServerApp.port_retries=0", f"--ServerApp.token={self.token}",
+             "--ServerApp.ip=127.0.0.1"])]
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(command, cwd=kit.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.wait_until_up()
+
+    def api(self, path: str, method: str = "GET") -> bytes:
+        request = urllib.request.Request(f"{self.url}{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    def wait_until_up(self, timeout_s: float = 90) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"JupyterLab exited with {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                self.api("/api/status")
+                return
+            except OSError:
+                time.sleep(0.25)
+        pytest.fail(f"JupyterLab did not answer in {timeout_s} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop_kernels(self) -> None:
+        import json
+        for session in json.loads(self.api("/api/sessions")):
+            self.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+    def stop(self) -> None:
+        try:
+            self.stop_kernels()
+            self.api("/api/shutdown", method="POST")
+            self.process.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def lesson_digests() -> dict[str, str]:
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in LESSONS.items()}
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    kit.install_map_files()  # as kit.py lab does before starting JupyterLab: Leaflet and jQuery at /static/kit/
+    before = lesson_digests()
+    server = Lab(tmp_path_factory.mktemp("jupyterlab"))
+    try:
+        yield server
+    finally:
+        server.stop()
+    assert lesson_digests() == before, "running the lessons in JupyterLab changed a lesson file"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as shared:
+        yield shared
+
+
+KERNEL_IDLE_JS = "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('| Idle')"
+# Done when every code cell's prompt counts up from [1] to the number of code cells in the lesson, in order (the
+# prompts stored in the file do not), with the kernel idle; stopped when a cell shows an error.
+RUN_ALL_DONE_JS = """(codeCells) => {
+    const notebook = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+    if (notebook.querySelector('[data-mime-type="application/vnd.jupyter.error"], .jp-OutputArea-output.jp-mod-error'))
+        return 'error';
+    const prompts = [...notebook.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(p => p.textContent.trim());
+    const counted = prompts.length === codeCells && prompts.every((prompt, i) => prompt === `[${i + 1}]:`);
+    return counted && document.querySelector('#jp-main-statusbar').textContent.includes('| Idle') ? 'done' : false;
+}"""
+
+
+def run_all_cells(page, code_cells: int) -> None:
+    """Run → Run All Cells, as a learner does, and wait for the kernel to finish."""
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator('li[data-command="runmenu:run-all"]').click()
+    state = page.wait_for_function(RUN_ALL_DONE_JS, arg=code_cells, timeout=180_000).json_value()
+    errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+    assert state == "done", "a cell failed:\n" + "\n".join(text[-600:] for text in errors)
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, browser, lesson):
+    """Open the lesson in a fresh workspace, Run All Cells, and count what its maps and charts show, with every
+    request that would leave the machine refused."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        seen = watch(page, allow=is_loopback)
+        workspace = f"{lesson}-{secrets.token_hex(4)}"
+        page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/lessons/{LESSONS[lesson].name}?reset&token={lab.token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
+        page.wait_for_function(KERNEL_IDLE_JS)  # Run All before the kernel is up asks which kernel to start
+        code_cells = sum(cell.cell_type == "code" for cell in nbformat.read(LESSONS[lesson], as_version=4).cells)
+        run_all_cells(page, code_cells)
+        assert shown(page) == EXPECTED[lesson]
+        show_the_richest_output(page, lesson)
+        page.wait_for_timeout(300)  # let the scrolled-to output settle before the screenshot
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"lab-{lesson}.png"))
+        assert_quiet(seen, f"JupyterLab with {lesson}")
+    finally:
+        context.close()
+        lab.stop_kernels()
+
+
+# The exported pages (python3 kit.py export) --------------------------------------------------------------------
+
+def is_local_file(url: str) -> bool:
+    return url.startswith("file:")
+
+
+@pytest.fixture(scope="module")
+def exported():
+    return exported_lessons()
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported, browser, lesson):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        seen = watch(page, allow=is_local_file)
+        page.goto(exported[lesson].as_uri())
+        page.wait_for_load_state("load")
+        assert shown(page) == EXPECTED[lesson]
+        show_the_richest_output(page, lesson)
+        page.screenshot(path=str(SHOTS / f"export-{lesson}.png"))
+        assert_quiet(seen, f"The exported {lesson}")
+    finally:
+        page.context.close()
+
+
+def test_exported_lessons_link_to_each_other_and_not_to_notebooks(exported):
+    for page in exported.values():
+        text = page.read_text(encoding="utf-8")
+        for lesson in LESSONS:
+            assert f'href="{lesson}.ipynb"' not in text, f"{page.name} links the notebook {lesson}.ipynb"
+        for target in re.findall(r'href="([\w.-]+\.(?:html|ipynb|md))"', text):
+            assert (page.parent / target).exists(), f"{page.name} links {target}, which was not exported"
+
+
+# The slide decks (python3 kit.py slides) -----------------------------------------------------------------------
+
+SHOW_SLIDE_OF_JS = """element => {
+    const indices = Reveal.getIndices(element.closest('.reveal .slides section section, .reveal .slides > section'));
+    Reveal.slide(indices.h, indices.v);
+}"""
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_each_slide_deck_draws_its_maps_and_charts_offline(browser, lesson):
+    """Each map and chart counted on its own slide, shown, as in class."""
+    deck = slide_decks()[lesson]
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        seen = watch(page, allow=is_local_file)
+        page.goto(deck.as_uri())
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        page.evaluate("Reveal.configure({fragments: false, transition: 'none', backgroundTransition: 'none'})")
+        maps = []
+        for iframe in page.locator(MAP_IFRAMES).all():
+            iframe.evaluate(SHOW_SLIDE_OF_JS)
+            contents = map_contents(iframe)
+            maps.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
+        charts = []
+        for plot in page.locator(".js-plotly-plot").all():
+            plot.evaluate(SHOW_SLIDE_OF_JS)
+            charts.append(ChartShows(**chart_contents(plot)))
+        assert LessonShows(maps, charts) == EXPECTED[lesson]
+        richest = page.locator(MAP_IFRAMES).nth(richest_map(lesson)) if EXPECTED[lesson].maps else \
+            page.locator(".js-plotly-plot").first
+        richest.evaluate(SHOW_SLIDE_OF_JS)
+        page.wait_for_timeout(300)  # let the map settle on its slide before the screenshot
+        page.screenshot(path=str(SHOTS / f"deck-{lesson}.png"))
+        assert_quiet(seen, f"The deck of {lesson}")
+    finally:
+        page.context.close()
