@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from tests.conftest import DATA, ROOT, read  # first: it puts lessons/ on the path, where lessonkit lives
-from lessonkit.publish import _offline_maps, execute, lesson_paths, vendor_files
+from lessonkit.publish import execute, lesson_paths, offline_html, vendor_files
 
 
 def kilobytes(size: int) -> str:
@@ -58,10 +58,8 @@ def first_map_drawn_ms(page_html: str) -> float | None:
             target = vendor / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copytree(source, target) if source.is_dir() else shutil.copyfile(source, target)
-        (vendor / "empty.js").write_text("")
-        (vendor / "empty.css").write_text("")
         path = Path(folder) / "map.html"
-        path.write_text(_offline_maps(page_html.replace('"', '&quot;')).replace("&quot;", '"'), encoding="utf-8")
+        path.write_text(offline_html(page_html), encoding="utf-8")
         with offline_page(serve_leaflet=False) as page:
             page.goto(path.as_uri(), wait_until="commit")
             page.wait_for_selector(".leaflet-overlay-pane path", state="attached")

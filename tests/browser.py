@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import nbformat
-from lessonkit.publish import BUILD, export_slides, local_asset, run_lesson, vendor_files
+from lessonkit.publish import BUILD, SHIPPED_NAME, export_slides, run_lesson, vendor_files, vendor_path
 from playwright.sync_api import sync_playwright
 
 VENDOR = vendor_files()
@@ -30,7 +30,8 @@ def _local_copy(url: str) -> Path | None:
     if "/images/" in url:  # Leaflet's stylesheet asks for its marker images beside it
         candidate = VENDOR["leaflet/images"] / url.split("?")[0].rsplit("/", 1)[-1]
     else:
-        candidate = VENDOR.get(local_asset(url).removeprefix("vendor/"))
+        name = url.split("?")[0].rsplit("/", 1)[-1]
+        candidate = VENDOR.get(vendor_path(name, prefix="")) if SHIPPED_NAME.fullmatch(name) else None
     return candidate if candidate and candidate.is_file() else None
 
 

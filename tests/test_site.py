@@ -11,7 +11,7 @@ import pytest
 
 from lessonkit import publish, site
 from lessonkit.timelines import events_with_sources
-from tests.browser import executed_lesson, offline_page
+from tests.browser import offline_page
 from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, ROOT, cells_tagged, read
 
 pytestmark = pytest.mark.browser

@@ -12,6 +12,7 @@ Run through kit.py (`python3 kit.py versions`, `slides`, `store-outputs`); lesso
   USB stick with no internet. Maps keep their interactivity; charts are drawn by the local plotly.js.
 """
 import copy
+import html
 import os
 import re
 import shutil
@@ -151,25 +152,60 @@ def _copy_vendor(vendor: Path) -> None:
             shutil.copytree(source, target, dirs_exist_ok=True)
         else:
             shutil.copyfile(source, target)
-    (vendor / "empty.js").write_text("")
-    (vendor / "empty.css").write_text("")
 
 
-def local_asset(url: str) -> str:
-    """Where a deck finds a file folium would fetch from a CDN; assets the kit's maps don't use become empty stubs."""
-    name = url.rsplit("/", 1)[-1]
+# A quoted address whose file name is one the vendor folder ships: the Jupyter server's /static/kit/leaflet.js, a CDN's
+# https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js, jquery-3.7.1.min.js, plotly-2.35.2.min.js, ...
+SHIPPED_NAME = re.compile(r"""leaflet\.js|leaflet\.css|jquery[^"'/\s<>]*\.js|plotly[^"'/\s<>]*\.js""", re.I)
+_SHIPPED = re.compile(rf"""(?P<q>["'])(?P<url>[^"'\s<>]*?(?P<name>{SHIPPED_NAME.pattern}))(?:\?[^"'\s<>]*)?(?P=q)""",
+                      re.I)
+_SCRIPT = re.compile(r"""<script\b[^>]*?\bsrc\s*=\s*(["'])(?P<url>.*?)\1[^>]*>\s*</script>""", re.I | re.S)
+_LINK = re.compile(r"""<link\b[^>]*?\bhref\s*=\s*(["'])(?P<url>.*?)\1[^>]*>""", re.I | re.S)
+_SRCDOC = re.compile(r'(<iframe\b[^>]*?\bsrcdoc=")([^"]*)(")', re.I | re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
+
+
+def vendor_path(name: str, prefix: str = "vendor/") -> str:
+    """Where a page finds its copy of `name` (leaflet.js, jquery-3.7.1.min.js, plotly-2.35.2.min.js, ...); `prefix`
+    leads from the page to the vendor folder ("vendor/" beside a deck or an exported page, "../_static/vendor/" for
+    a page of the website)."""
+    name = name.lower()
     if name in ("leaflet.js", "leaflet.css"):
-        return f"vendor/leaflet/{name}"
-    if name.startswith("jquery") and name.endswith(".js"):
-        return "vendor/jquery.min.js"
-    return "vendor/empty.css" if name.endswith(".css") else "vendor/empty.js"
+        return f"{prefix}leaflet/{name}"
+    return f"{prefix}{'jquery.min.js' if name.startswith('jquery') else 'plotly.min.js'}"
 
 
-def _offline_maps(html: str) -> str:
-    """Point every script and stylesheet a folium map page loads (from a CDN, or from the Jupyter server's
-    `static/kit/`) at the deck's vendor/ folder."""
-    return re.sub(r"(?:https://|/[^\s\"'&<>]*?static/kit/)[^\s\"'&<>]+?\.(?:js|css)(?=&quot;|\")",
-                  lambda match: local_asset(match.group(0)), html)
+def _is_outside(url: str) -> bool:
+    """An address that leaves the page's folder: another host, or the root of a server (a Jupyter server's
+    /static/...)."""
+    return url.startswith(("http:", "https:", "//", "/"))
+
+
+def offline_html(page: str, prefix: str = "vendor/") -> str:
+    """An output's HTML with every script and stylesheet it needs loaded from `prefix` (a vendor folder copied from
+    vendor_files()), any other outside one left out; a map's page (an iframe's srcdoc) too, and a map's frame named
+    for screen readers. One rewrite for the decks, the exported pages and the website."""
+    page = _SHIPPED.sub(lambda m: f"{m['q']}{vendor_path(m['name'], prefix)}{m['q']}", page)
+    page = _SCRIPT.sub(lambda m: "" if _is_outside(m["url"]) else m[0], page)
+    page = _LINK.sub(lambda m: "" if _is_outside(m["url"]) else m[0], page)
+
+    def inner(match: re.Match) -> str:
+        document = offline_html(html.unescape(match[2]), prefix)
+        return match[1] + html.escape(document, quote=True) + match[3]
+    page = _SRCDOC.sub(inner, page)
+    return _titled_frames(page)
+
+
+def _titled_frames(page: str) -> str:
+    """Give each iframe without a title the title of the page it shows, or "Interactive map"."""
+    def titled(match: re.Match) -> str:
+        tag = match[0]
+        if re.search(r"\btitle\s*=", re.sub(r'srcdoc="[^"]*"', "", tag), re.I):
+            return tag
+        found = _TITLE.search(html.unescape(tag))
+        title = html.escape(found[1].strip() if found and found[1].strip() else "Interactive map", quote=True)
+        return tag.replace("<iframe", f'<iframe title="{title}"', 1)
+    return re.sub(r"<iframe\b[^>]*>", titled, page, flags=re.I | re.S)
 
 
 CHART_WIDTH_PX = 1180  # a hidden slide has no width to measure, so the chart is told the slide's
@@ -190,7 +226,7 @@ def _offline_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
             if "application/vnd.plotly.v1+json" in data:
                 data["text/html"] = _chart_html(data.pop("application/vnd.plotly.v1+json"))
             if "text/html" in data:
-                data["text/html"] = _offline_maps(data["text/html"])
+                data["text/html"] = offline_html(data["text/html"])
     return notebook
 
 

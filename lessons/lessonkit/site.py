@@ -15,7 +15,6 @@ publish the folder (GitHub Pages, any web server). Run through kit.py; lessons n
 - Each lesson page has a Binder button and a download button; the download is the lesson's notebook as stored in
   the repository, without the instructor notes.
 """
-import html
 import re
 import shutil
 import sys
@@ -26,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from . import publish
+from .publish import offline_html, vendor_path
 
 KIT_ROOT = publish.KIT_ROOT
 LESSONS = publish.LESSONS
@@ -62,56 +62,6 @@ def toc() -> list[tuple[str, list[str]]]:
 
 
 # Offline outputs -------------------------------------------------------------------------------------------------
-
-# A quoted address whose file name is one the site ships: the Jupyter server's /static/kit/leaflet.js, a CDN's
-# https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js, jquery-3.7.1.min.js, plotly-2.35.2.min.js, ...
-_SHIPPED = re.compile(r"""(?P<q>["'])(?P<url>[^"'\s<>]*?(?P<name>leaflet\.js|leaflet\.css|jquery[^"'/\s<>]*\.js|"""
-                      r"""plotly[^"'/\s<>]*\.js))(?:\?[^"'\s<>]*)?(?P=q)""", re.I)
-_SCRIPT = re.compile(r"""<script\b[^>]*?\bsrc\s*=\s*(["'])(?P<url>.*?)\1[^>]*>\s*</script>""", re.I | re.S)
-_LINK = re.compile(r"""<link\b[^>]*?\bhref\s*=\s*(["'])(?P<url>.*?)\1[^>]*>""", re.I | re.S)
-_SRCDOC = re.compile(r'(<iframe\b[^>]*?\bsrcdoc=")([^"]*)(")', re.I | re.S)
-_TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
-
-
-def vendor_path(name: str, prefix: str) -> str:
-    """Where a page finds the site's copy of `name` (leaflet.js, jquery-3.7.1.min.js, ...); prefix leads to
-    _static/vendor/ from the page ("../_static/vendor/" for lessons/00-start-here.html)."""
-    name = name.lower()
-    if name in ("leaflet.js", "leaflet.css"):
-        return f"{prefix}leaflet/{name}"
-    return f"{prefix}{'jquery.min.js' if name.startswith('jquery') else 'plotly.min.js'}"
-
-
-def _is_outside(url: str) -> bool:
-    """An address that leaves the site: another host, or the root of a server (a Jupyter server's /static/...)."""
-    return url.startswith(("http:", "https:", "//", "/"))
-
-
-def offline_html(page: str, prefix: str) -> str:
-    """An output's HTML with every script and stylesheet loaded from the site; a map's page (an iframe's srcdoc)
-    too, and a map's frame named for screen readers."""
-    page = _SHIPPED.sub(lambda m: f"{m['q']}{vendor_path(m['name'], prefix)}{m['q']}", page)
-    page = _SCRIPT.sub(lambda m: "" if _is_outside(m["url"]) else m[0], page)
-    page = _LINK.sub(lambda m: "" if _is_outside(m["url"]) else m[0], page)
-
-    def inner(match: re.Match) -> str:
-        document = offline_html(html.unescape(match[2]), prefix)
-        return match[1] + html.escape(document, quote=True) + match[3]
-    page = _SRCDOC.sub(inner, page)
-    return _titled_frames(page)
-
-
-def _titled_frames(page: str) -> str:
-    """Give each iframe without a title the title of the page it shows, or "Interactive map"."""
-    def titled(match: re.Match) -> str:
-        tag = match[0]
-        if re.search(r"\btitle\s*=", re.sub(r'srcdoc="[^"]*"', "", tag), re.I):
-            return tag
-        found = _TITLE.search(html.unescape(tag))
-        title = html.escape(found[1].strip() if found and found[1].strip() else "Interactive map", quote=True)
-        return tag.replace("<iframe", f'<iframe title="{title}"', 1)
-    return re.sub(r"<iframe\b[^>]*>", titled, page, flags=re.I | re.S)
-
 
 def chart_html(figure: dict, prefix: str, load_plotly: bool) -> str:
     """A plotly figure as HTML drawn by the site's plotly.js, as wide as the text column."""
