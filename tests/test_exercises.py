@@ -58,7 +58,7 @@ NAMES = {"択捉島": "Iturup", "Кунашир": "Kunashiri", "色丹島": "色
 RIGHT_ANSWERS = {
     "article-year": [2016, "2016", 2016.0],
     "military-2016": [start.military_events(2016), np.int64(start.military_events(2016))],
-    "moscow-marker": [summit_map(MOSCOW)],
+    "moscow-marker": [summit_map(MOSCOW), summit_map((55.75, 37.62))],
     "island-names": [NAMES, {**NAMES, "択捉島": "Etorofu-tō", "色丹島": " shikotan island "},
                      {**NAMES, "択捉島": "Итуруп", "Кунашир": "Kunashiri-to", "острова Хабомаи": "Habomai Guntō"}],
     "agreement-order": [expected_agreement_order(), tuple(expected_agreement_order()), "BDEAC", "b, d, e, a, c"],
@@ -73,7 +73,7 @@ WRONG_ANSWERS = {
     "article-year": [(2017, "after the article"), (1956, "goes back to"), (2000, "citation")],
     "military-2016": [(start.events_in(2016), "every event of 2016"), (start.military_events(), "every year"),
                       (load_table("events").head(3), "table of 3 rows"), (0, "Both conditions")],
-    "moscow-marker": [(summit_map(), "only the three"), (summit_map(MOSCOW[::-1]), "swapped"),
+    "moscow-marker": [(summit_map(), "only the three"), (summit_map(MOSCOW[::-1]), "swapped"), (summit_map((37.6, 55.7)), "swapped"),
                       (summit_map((0, 0)), "not at Moscow"), (42, "should be a folium map")],
     "island-names": [({**NAMES, "択捉島": "Kunashir"}, "another of the four"), ({**NAMES, "色丹島": "Urup"}, "north of"),
                      ({"択捉島": "Iturup"}, "is missing"), ({**NAMES, "Кунашир": ...}, "still have no answer"),
@@ -172,6 +172,16 @@ def test_an_interrupted_answer_cell_says_so_and_a_long_error_is_cut(fresh_cell_h
     exercises.record_cell_run("years_at_war = broken()", ValueError("x" * 1000))
     message = check_in_namespace(kurils_map.EXERCISES, "years-at-war", {}).message
     assert "ValueError" in message and len(message) < 400
+
+
+@pytest.mark.parametrize("error, advice", [
+    (TypeError("Cannot perform 'rand_' with a dtyped [object] array and scalar of type [bool]"), "own brackets"),
+    (NameError("name 'events' is not defined"), "Run the cells above"),
+    (KeyError("moskow"), "not a column or id"),
+])
+def test_a_common_error_comes_with_advice(fresh_cell_history, error, advice):
+    exercises.record_cell_run("military_2016 = len(events[...])", error)
+    assert advice in check_in_namespace(start.EXERCISES, "military-2016", {}).message
 
 
 def test_a_corrected_answer_cell_clears_the_error(fresh_cell_history):

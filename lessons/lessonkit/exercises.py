@@ -128,6 +128,19 @@ def _answer_cell_error(variable: str) -> BaseException | None:
     return None
 
 
+# Errors a learner meets often in the kit's exercises, and what usually causes them.
+ADVICE = [
+    (re.compile(r"rand_|unsupported operand type\(s\) for &"),
+     "Conditions joined by & each need their own brackets: (condition 1) & (condition 2)."),
+    (re.compile(r"^name '\w+' is not defined"), "Run the cells above this one first, and check the name's spelling."),
+    (re.compile(r"^'[^']*'$"), "A name in quotes is not a column or id of the table: check its spelling."),
+]
+
+
+def _advice(error: BaseException) -> str:
+    return next((f" {advice}" for pattern, advice in ADVICE if pattern.search(str(error))), "")
+
+
 def _shortened(error: BaseException, limit: int = 160) -> str:
     text = str(error)
     return text if len(text) <= limit else text[:limit].rstrip() + " ..."
@@ -146,7 +159,7 @@ def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dic
             return not_yet(f"Your answer cell was interrupted before it finished, so {kept[0].lower()}{kept[1:]}. "
                            "Run the answer cell again, then run this cell.")
         return not_yet(f"Your answer cell stopped with an error, {type(error).__name__}: {_shortened(error)}. "
-                       f"{kept}. Fix that line, run the answer cell again, then run this cell.")
+                       f"{kept}.{_advice(error)} Fix that line, run the answer cell again, then run this cell.")
     if exercise.variable not in namespace:
         return not_yet(f"I can't find `{exercise.variable}` yet. Run the answer cell above this one first.")
     return feedback_for(exercise, namespace[exercise.variable])

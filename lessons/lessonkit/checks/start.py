@@ -4,8 +4,11 @@ import folium
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, as_year, checker_for, correct, not_yet
+from ..geo import haversine_km
 
 ARTICLE_YEAR = 2016
+# A circle typed by hand from rounded coordinates (55.75, 37.62) still marks Moscow.
+COORDINATE_TOLERANCE_DEGREES = 0.25
 
 
 def judge_article_year(answer: object, expected: int) -> object:
@@ -56,9 +59,13 @@ def judge_moscow_marker(answer: object, expected: tuple[float, float]) -> object
         return not_yet(f"`summit_map` should be a folium map, but it holds a value of type {type(answer).__name__}. Run the answer "
                        "cell as given: its first line makes the map.")
     markers = [child.location for child in answer._children.values() if isinstance(child, folium.CircleMarker)]
-    if any(abs(lat - expected[0]) < 0.05 and abs(lon - expected[1]) < 0.05 for lat, lon in markers):
-        return correct("Moscow is on the map, about 6,000 km west of Vladivostok: zoom out to see it.")
-    if any(abs(lat - expected[1]) < 0.05 and abs(lon - expected[0]) < 0.05 for lat, lon in markers):
+    near = COORDINATE_TOLERANCE_DEGREES
+    if any(abs(lat - expected[0]) < near and abs(lon - expected[1]) < near for lat, lon in markers):
+        vladivostok = load_table("places").set_index("id").loc["vladivostok"]
+        distance = float(haversine_km(*expected, vladivostok.lat, vladivostok.lon))
+        return correct(f"Moscow is on the map, about {distance:,.0f} km west of Vladivostok as the crow flies: zoom "
+                       "out to see it.")
+    if any(abs(lat - expected[1]) < near and abs(lon - expected[0]) < near for lat, lon in markers):
         return not_yet("Your circle has longitude and latitude swapped: location=(lat, lon), latitude first.")
     if len(markers) <= 3:
         return not_yet("The map still has only the three summit cities. Add a folium.CircleMarker for Moscow and end "
