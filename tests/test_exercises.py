@@ -184,6 +184,13 @@ def test_a_common_error_comes_with_advice(fresh_cell_history, error, advice):
     assert advice in check_in_namespace(start.EXERCISES, "military-2016", {}).message
 
 
+def test_an_answer_cell_that_only_shows_the_map_is_watched_too(fresh_cell_history):
+    exercises.record_cell_run("folium.CircleMarker((moscow.lat, moscow.lon)).add_to(summit_map)\nsummit_map",
+                              NameError("name 'moscow' is not defined"))
+    message = check_in_namespace(start.EXERCISES, "moscow-marker", {"summit_map": summit_map()}).message
+    assert "NameError" in message and "Run the cells above" in message
+
+
 def test_a_corrected_answer_cell_clears_the_error(fresh_cell_history):
     exercises.record_cell_run("nosappu_to_kaigara_km = oops", NameError("name 'oops' is not defined"))
     exercises.record_cell_run("nosappu_to_kaigara_km = 3.55", None)

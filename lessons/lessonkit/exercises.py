@@ -120,8 +120,9 @@ def _watch_cells() -> None:
 
 
 def _answer_cell_error(variable: str) -> BaseException | None:
-    """The error raised by the latest run of a cell that assigns `variable`, if that run failed."""
-    assigns = re.compile(rf"^\s*{re.escape(variable)}\s*=", re.M)
+    """The error raised by the latest run of a cell that assigns `variable` or shows it (a line of its own, as an
+    answer cell that draws on a map ends), if that run failed."""
+    assigns = re.compile(rf"^\s*{re.escape(variable)}\s*(=|$)", re.M)
     for source, error in reversed(RECENT_CELLS):
         if assigns.search(source):
             return error
