@@ -74,6 +74,8 @@ def test_every_slide_of_a_deck_has_no_serious_violations(axe, page, lesson):
     page.goto(slide_decks()[lesson].as_uri() + "?print-pdf&fragments=false")
     page.wait_for_function("() => window.Reveal && Reveal.isReady() && Reveal.isPrintView()")
     slides = page.evaluate("() => Reveal.getSlides().length")
+    # reveal.js lays the print view out after it reports ready: wait until every page is there (or time out)
+    page.wait_for_function(f"() => document.querySelectorAll('.reveal .pdf-page').length >= {slides}")
     assert page.locator(".reveal .pdf-page").count() == slides, "the print view shows every slide once"
     wait_for_maps_and_charts(page)
     violations = axe_violations(page)
