@@ -7,14 +7,15 @@ import pandas as pd
 import pytest
 
 from lessonkit import exercises
-from lessonkit.checks import common, kurils_history, kurils_map, start
+from lessonkit.checks import common, kurils_history, kurils_map, pacific_signals, start
 from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
 from lessonkit.checks.kurils_map import expected_distance_km, expected_years_at_war
+from lessonkit.checks.pacific_signals import expected_cam_ranh_km, expected_reach, round_trip_km
 from lessonkit.data import load_geojson, load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
-MODULES = [start, kurils_history, kurils_map]
+MODULES = [start, kurils_history, kurils_map, pacific_signals]
 EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
@@ -48,6 +49,46 @@ def summit_map(*points) -> folium.Map:
     for point in points:
         folium.CircleMarker(point).add_to(fmap)
     return fmap
+
+
+CAM_RANH_KM = expected_cam_ranh_km()
+UKRAINKA_LAT, UKRAINKA_LON, REACH_M = expected_reach()
+CAM_RANH = tuple(load_table("places").set_index("id").loc["cam-ranh-bay", ["lat", "lon"]])
+
+
+def reach_map_with(centre=(UKRAINKA_LAT, UKRAINKA_LON), radius=REACH_M, layer=folium.Circle) -> folium.Map:
+    """Exercise 3's fresh map as the answer cell makes it (Ukrainka and Andersen as small circle markers), plus one
+    circle; radius=None adds no circle."""
+    fmap = base_map((30, 137), zoom_start=2.75, land_layer="asia-pacific-land", height_px=400)
+    for place_id in ["ukrainka-air-base", "andersen-afb"]:
+        place = load_table("places").set_index("id").loc[place_id]
+        folium.CircleMarker((place.lat, place.lon), radius=6).add_to(fmap)
+    if radius is not None:
+        layer(centre, radius=radius).add_to(fmap)
+    return fmap
+
+
+RIGHT_ANSWERS_04 = {
+    "cam-ranh-distance": [CAM_RANH_KM, np.float64(CAM_RANH_KM), pd.Series([CAM_RANH_KM]), round(CAM_RANH_KM)],
+    "needs-refuelling": [False, np.bool_(False), pd.Series([False]), [False]],
+    "reach-circle": [reach_map_with(), reach_map_with(radius=REACH_M * 1.01)],
+}
+
+WRONG_ANSWERS_04 = {
+    "cam-ranh-distance": [(CAM_RANH_KM * 1000, "metres"), (CAM_RANH_KM / 1.609344, "miles"), (35.6, "degrees"),
+                          (1236.0, "Subic Bay"), (5000.0, "Not quite"), ("3876 km", "text")],
+    "needs-refuelling": [(True, "Not by the figures"), ("False", "without quotes"),
+                         (round_trip_km(), "True or False"), ("maybe", "not text")],
+    "reach-circle": [(reach_map_with(radius=None), "no circle yet"),
+                     (reach_map_with(radius=REACH_M * 2), "whole range"),
+                     (reach_map_with(radius=REACH_M / 1000), "metres"),
+                     (reach_map_with(centre=(UKRAINKA_LON, UKRAINKA_LAT)), "swapped"),
+                     (reach_map_with(centre=CAM_RANH), "Cam Ranh Bay"),
+                     (reach_map_with(radius=2_200_000), "Tu-22M3"),
+                     (reach_map_with(radius=60, layer=folium.CircleMarker), "screen pixels"),
+                     (42, "should be a folium map")],
+}
+
 
 
 MOSCOW = tuple(load_table("places").set_index("id").loc["moscow", ["lat", "lon"]])
@@ -96,6 +137,9 @@ WRONG_ANSWERS = {
                      (expected_years_at_war() * 365.25, "days"), (pd.Timedelta(days=4144), "Timedelta"),
                      (3.0, "Not quite")],
 }
+
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_04)
+WRONG_ANSWERS.update(WRONG_ANSWERS_04)
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
               True, object(), float("nan"), np.array([]), ValueError("boom"), {"択捉島": None}, ["A", 1]]
@@ -238,3 +282,9 @@ def test_agreement_order_names_the_item_out_of_place_without_giving_the_order():
 
 def test_dates_of_every_form_are_read():
     assert kurils_history.as_date(datetime.date(1956, 12, 12)) == IN_FORCE
+
+
+def test_lesson_04_expected_answers_follow_the_data():
+    assert 3800 < CAM_RANH_KM < 3950  # Cam Ranh Bay to Andersen AFB
+    assert 8700 < round_trip_km() < 9000  # Ukrainka to Andersen AFB and back
+    assert REACH_M == 7_500_000  # half the Tu-95MS's reported 15,000 km, in metres

@@ -71,6 +71,9 @@ SUMMIT_CITIES = {LEAFLET_BLUE: ["vladivostok", "nagato", "tokyo"]}  # 00: where 
 KURIL_PLACES = {OKABE_ITO["vermillion"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"],
                 OKABE_ITO["blue"]: ["nemuro", "cape-nosappu"]}  # 03b: the four islands and Hokkaido's edge
 STRAIT_PLACES = {LEAFLET_BLUE: ["cape-nosappu", "signalny-kaigara"]}  # 03b: across the line of control
+SEA_PLACES = {OKABE_ITO["vermillion"]: ["paracel-islands", "spratly-islands"],
+              OKABE_ITO["blue"]: ["cam-ranh-bay", "subic-bay", "andersen-afb", "hainan"]}  # 04: the sea and its bases
+REACH_PLACES = {LEAFLET_BLUE: ["ukrainka-air-base", "andersen-afb"]}  # 04: exercise 3's map, the bomber base and Guam
 
 
 def markers(places: dict[str, list[str]]) -> dict[str, int]:
@@ -82,6 +85,9 @@ def line_colours(features: list[dict]) -> dict[str, int]:
 
 
 SUMMIT_MAP = MapShows(markers=markers(SUMMIT_CITIES))
+PACIFIC_EVENTS = events_with_sources("pacific-signals")
+JASDF_SCRAMBLES = load_table("figures").query("id.str.contains('jasdf-scrambles-russia')")
+SEA_MAP = MapShows(markers=markers(SEA_PLACES))
 KURIL_MAP = MapShows(markers=markers(KURIL_PLACES), lines=line_colours(TREATY_LINES))
 EXPECTED = {
     "00-start-here": LessonShows(maps=[
@@ -98,12 +104,21 @@ EXPECTED = {
         MapShows(markers=markers(STRAIT_PLACES)),  # Cape Nosappu and Signalny/Kaigara
         MapShows(),  # exercise 2's fresh map, unanswered
     ]),
+    "04-cam-ranh-and-the-bombers": LessonShows(maps=[
+        MapShows(),  # step 1, the base map: land only
+        SEA_MAP,  # step 2: the island groups and the ports and bases
+        replace(SEA_MAP, markers={**SEA_MAP.markers, OKABE_ITO["orange"].lower(): 1}),  # step 3: the Tu-22M3 circle
+        MapShows(markers=markers(REACH_PLACES)),  # exercise 3's fresh map, unanswered: Ukrainka and Andersen only
+    ], charts=[
+        ChartShows(traces=PACIFIC_EVENTS["category"].nunique(), points=len(PACIFIC_EVENTS)),  # one trace a kind
+        ChartShows(traces=1, points=len(JASDF_SCRAMBLES)),  # Japan's scrambles against Russian aircraft
+    ]),
 }
 
 
 def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
     assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, KURIL_PLACES, STRAIT_PLACES)
+    named = {place for places in (SUMMIT_CITIES, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
              for ids in places.values() for place in ids}
     assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
 

@@ -1,0 +1,173 @@
+"""Checks for lesson 04, Russia's Pacific signals: Cam Ranh Bay and the bombers.
+
+Expected answers are computed from `data/`, so a corrected coordinate or range changes the answer with it.
+"""
+import math
+
+import folium
+import numpy as np
+import pandas as pd
+
+from ..data import load_table
+from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..geo import haversine_km
+from .common import place
+
+KM_PER_MILE = 1.609344
+
+
+def _km_between(first: str, second: str) -> float:
+    a, b = place(first), place(second)
+    return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
+
+
+def _figure(figure_id: str) -> float:
+    return float(load_table("figures").set_index("id").at[figure_id, "value"])
+
+
+def _near(value: float, target: float, share: float) -> bool:
+    return abs(value - target) <= share * abs(target)
+
+
+# Exercise 1: from Cam Ranh Bay to Andersen Air Force Base on Guam -----------------------------------------------
+
+def expected_cam_ranh_km() -> float:
+    return _km_between("cam-ranh-bay", "andersen-afb")
+
+
+def judge_cam_ranh_distance(answer: object, expected: float) -> object:
+    if isinstance(answer, str):
+        return not_yet("Your answer is text. Give the distance as a number, e.g. 1234.5 rather than '1234.5 km'.")
+    value = as_single_number(answer)
+    if value is None:
+        return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
+                       "take its single value with .item().")
+    if math.isnan(value):
+        return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
+    if _near(value, expected, 0.02):
+        tu22 = _figure("tu-22m3-combat-radius")
+        return correct(f"About {value:,.0f} km, as the crow flies. That is well beyond the Tu-22M3's reported "
+                       f"combat radius of {tu22:,.0f} km: on the map, Guam lies outside the orange circle.")
+    if _near(value, expected * 1000, 0.02):
+        return not_yet("That looks like metres. The exercise asks for kilometres: divide by 1000.")
+    if _near(value, expected / KM_PER_MILE, 0.02):
+        return not_yet("That looks like miles. The exercise asks for kilometres.")
+    if _near(value, _km_between("cam-ranh-bay", "subic-bay"), 0.02):
+        return not_yet("That is the distance to Subic Bay, the example above. The exercise asks for Andersen Air "
+                       "Force Base on Guam (`andersen-afb`).")
+    if value < 60:
+        return not_yet("That looks like a difference in degrees, not a distance. Pass the four coordinates to "
+                       "haversine_km, which works on degrees.")
+    return not_yet("Not quite: check that you used cam-ranh-bay and andersen-afb, and gave haversine_km each "
+                   "place's latitude before its longitude.")
+
+
+# Exercise 2: would a Tu-95MS need refuelling to fly from Ukrainka to Guam and back? -------------------------------
+
+BOMBER_BASE, TARGET = "ukrainka-air-base", "andersen-afb"
+
+
+def round_trip_km() -> float:
+    return 2 * _km_between(BOMBER_BASE, TARGET)
+
+
+def expected_needs_refuelling() -> bool:
+    return round_trip_km() > _figure("tu-95ms-range")
+
+
+def _as_bool(answer: object) -> bool | None:
+    """The one True or False an answer holds (a bool, or a one-element list, array or Series of one), else None."""
+    if isinstance(answer, (bool, np.bool_)):
+        return bool(answer)
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        return _as_bool(answer[0])
+    if isinstance(answer, pd.Series) and len(answer) == 1:
+        return _as_bool(answer.iloc[0])
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        return _as_bool(answer.item())
+    return None
+
+
+def judge_needs_refuelling(answer: object, expected: bool) -> object:
+    if isinstance(answer, str):
+        if answer.strip().lower() in {"true", "false", "yes", "no"}:
+            return not_yet("Write True or False without quotes: in quotes it is text, not a yes-or-no value.")
+        return not_yet("Give True or False, not text.")
+    decided = _as_bool(answer)
+    if decided is None:
+        value = as_single_number(answer)
+        if value is not None and not math.isnan(value):
+            return not_yet(f"You stored the number {value:,.0f}. The exercise asks for True or False: compare the "
+                           "out-and-back distance with the range, e.g. `2 * distance > tu95_range_km`.")
+        return not_yet("Give True or False: the result of comparing the out-and-back distance with the range.")
+    trip, reach = round_trip_km(), _figure("tu-95ms-range")
+    if decided == expected:
+        verdict = "beyond" if expected else "within"
+        return correct(f"{expected}: out and back is about {trip:,.0f} km, {verdict} the reported {reach:,.0f} km "
+                       "(TASS's lower 11,000 km gives the same answer). Yet Russia said in 2015 that Il-78 tankers "
+                       "from Cam Ranh had refuelled its Tu-95s in 2014: a range is a best case, and a patrol flies "
+                       "long routes, circles its target and keeps fuel in reserve.")
+    return not_yet("Not by the figures. Compute the distance from ukrainka-air-base to andersen-afb, double it for "
+                   "the way back, and compare it with the Tu-95MS's range from the figures table.")
+
+
+# Exercise 3: the Tu-95MS's out-and-back reach as a circle on a fresh map -----------------------------------------
+
+def expected_reach() -> tuple[float, float, float]:
+    """The circle's centre (Ukrainka) and radius in metres: half the reported range, for a flight that comes back."""
+    base = place(BOMBER_BASE)
+    return float(base.lat), float(base.lon), _figure("tu-95ms-range") / 2 * 1000
+
+
+def _circles(fmap: folium.Map, kind: type) -> list:
+    return [child for child in fmap._children.values() if type(child) is kind]
+
+
+def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> object:
+    if not isinstance(answer, folium.Map):
+        return not_yet(f"`reach_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
+                       "Run the answer cell as given: its first line makes the map.")
+    lat, lon, radius_m = expected
+    circles = _circles(answer, folium.Circle)
+    if not circles:
+        if [marker for marker in _circles(answer, folium.CircleMarker) if marker.options.get("radius", 0) > 50]:
+            return not_yet("A CircleMarker's radius is in screen pixels, so it stays the same size when you zoom. "
+                           "Use folium.Circle, whose radius is in metres on the ground.")
+        return not_yet("The map has no circle yet. Add a folium.Circle and end that line with .add_to(reach_map).")
+    at_base = [circle for circle in circles
+               if haversine_km(circle.location[0], circle.location[1], lat, lon) < 50]
+    if not at_base:
+        centre = circles[0].location
+        if haversine_km(centre[1], centre[0], lat, lon) < 50:
+            return not_yet("Your circle's latitude and longitude are swapped: give (lat, lon), latitude first.")
+        if haversine_km(centre[0], centre[1], *place("cam-ranh-bay")[["lat", "lon"]]) < 50:
+            return not_yet("Your circle is centred on Cam Ranh Bay. The bombers fly from their home base: centre it "
+                           "on Ukrainka (`ukrainka-air-base`).")
+        return not_yet("Your circle is not centred on Ukrainka. Use the coordinates of `ukrainka-air-base` from the "
+                       "places table.")
+    radius = float(at_base[0].options.get("radius", 0))
+    if _near(radius, radius_m, 0.02):
+        return correct(f"A circle of {radius / 1000:,.0f} km around Ukrainka: Guam lies well inside it. It is "
+                       "approximate twice over: the range is a best case, and Leaflet draws a round circle on a flat "
+                       "map, so far from its centre the true reach differs.")
+    if _near(radius, radius_m * 2, 0.02):
+        return not_yet("That is the whole range: how far the bomber could fly one way. To come back, it can fly "
+                       "out only half as far. Halve the radius.")
+    if _near(radius, radius_m / 1000, 0.02) or _near(radius, radius_m * 2 / 1000, 0.02):
+        return not_yet("That looks like kilometres. folium.Circle takes its radius in metres: multiply by 1000.")
+    if _near(radius, _figure("tu-22m3-combat-radius") * 1000, 0.02):
+        return not_yet("That is the Tu-22M3's combat radius, from the map above. This circle is the Tu-95MS's: "
+                       "half of its range from the figures table.")
+    return not_yet("Not quite: the radius should be half the Tu-95MS's range from the figures table, in metres.")
+
+
+EXERCISES = {
+    "cam-ranh-distance": Exercise("cam_ranh_to_andersen_km", "a number of kilometres", expected_cam_ranh_km,
+                                  judge_cam_ranh_distance),
+    "needs-refuelling": Exercise("needs_refuelling", "True or False", expected_needs_refuelling,
+                                 judge_needs_refuelling),
+    "reach-circle": Exercise("reach_map", "the folium map with the Tu-95MS's circle added", expected_reach,
+                             judge_reach_circle),
+}
+
+check = checker_for(EXERCISES)
