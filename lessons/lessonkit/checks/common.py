@@ -1,11 +1,13 @@
 """What several lessons' checks share: reading places, events and dates, and every way a learner may name a place."""
 import datetime
+import math
 import re
 
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import as_single_number
+from ..exercises import as_single_number, not_yet
+from ..geo import haversine_km
 
 
 def place(place_id: str) -> pd.Series:
@@ -64,3 +66,41 @@ def is_a_year(answer: object) -> bool:
     value = as_single_number(single_value(answer)) if not isinstance(answer, str) else None
     text = answer.strip() if isinstance(answer, str) else ""
     return (value is not None and 1800 < value < 2100) or (text.isdigit() and len(text) == 4)
+
+
+KM_PER_MILE = 1.609344
+
+
+def near(value: float, target: float, share: float) -> bool:
+    """True when `value` is within `share` (0.02 = 2 %) of `target`."""
+    return abs(value - target) <= share * abs(target)
+
+
+def km_between(first: str, second: str) -> float:
+    """The great-circle distance in kilometres between two places of the places table."""
+    a, b = place(first), place(second)
+    return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
+
+
+def read_kilometres(answer: object, example: str) -> float | object:
+    """The number of kilometres an answer gives, or the feedback for an answer that gives none (text, a list of
+    several, NaN). `example` is a number written as the learner might, for the message about text."""
+    if isinstance(answer, str):
+        return not_yet(f"Your answer is text. Give the distance as a number, e.g. {example} rather than "
+                       f"'{example} km'.")
+    value = as_single_number(answer)
+    if value is None:
+        return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
+                       "take its single value with .item().")
+    if math.isnan(value):
+        return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
+    return value
+
+
+def unit_slip(value: float, expected_km: float, share: float) -> object | None:
+    """Feedback when a distance looks like the right one in metres or in miles; None otherwise."""
+    if near(value, expected_km * 1000, share):
+        return not_yet("That looks like metres. The exercise asks for kilometres: divide by 1000.")
+    if near(value, expected_km / KM_PER_MILE, share):
+        return not_yet("That looks like miles. The exercise asks for kilometres.")
+    return None

@@ -9,40 +9,28 @@ import pandas as pd
 
 from ..data import load_geojson
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from ..geo import EARTH_RADIUS_KM, haversine_km
-from .common import event_date, place
+from ..geo import EARTH_RADIUS_KM
+from .common import event_date, km_between, near, read_kilometres, unit_slip
 
 DAYS_PER_YEAR = 365.25
 
 
 def expected_distance_km() -> float:
-    cape, islet = place("cape-nosappu"), place("signalny-kaigara")
-    return float(haversine_km(cape.lat, cape.lon, islet.lat, islet.lon))
-
-
-def _near(value: float, target: float, share: float) -> bool:
-    return abs(value - target) <= share * abs(target)
+    return km_between("cape-nosappu", "signalny-kaigara")
 
 
 def judge_distance(answer: object, expected: float) -> object:
-    if isinstance(answer, str):
-        return not_yet("Your answer is text. Give the distance as a number, e.g. 12.5 rather than '12.5 km'.")
-    value = as_single_number(answer)
-    if value is None:
-        return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
-                       "take its single value with .item().")
-    if math.isnan(value):
-        return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
-    if _near(value, expected, 0.03):
+    value = read_kilometres(answer, "12.5")
+    if not isinstance(value, float):
+        return value
+    if near(value, expected, 0.03):
         return correct(f"{value:.2f} km. Japan's government gives about 3.7 km, measured between slightly different "
                        "points: the islet is close enough to see from the cape.")
-    if _near(value, 3.7, 0.01):
+    if near(value, 3.7, 0.01):
         return not_yet("3.7 km is the figure Japan's government publishes. The exercise asks what the kit's own "
                        "coordinates give: compute it with haversine_km.")
-    if _near(value, expected * 1000, 0.03):
-        return not_yet("That looks like metres. The exercise asks for kilometres: divide by 1000.")
-    if _near(value, expected / 1.609344, 0.03):
-        return not_yet("That looks like miles. The exercise asks for kilometres.")
+    if slip := unit_slip(value, expected, 0.03):
+        return slip
     if value < 0.2:
         return not_yet("That looks like a difference in degrees, not a distance. Pass the four coordinates to "
                        "haversine_km, which works on degrees.")

@@ -11,48 +11,29 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import place
-
-KM_PER_MILE = 1.609344
-
-
-def _km_between(first: str, second: str) -> float:
-    a, b = place(first), place(second)
-    return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
-
+from .common import km_between, near, place, read_kilometres, unit_slip
 
 def _figure(figure_id: str) -> float:
     return float(load_table("figures").set_index("id").at[figure_id, "value"])
 
 
-def _near(value: float, target: float, share: float) -> bool:
-    return abs(value - target) <= share * abs(target)
-
-
 # Exercise 1: from Cam Ranh Bay to Andersen Air Force Base on Guam -----------------------------------------------
 
 def expected_cam_ranh_km() -> float:
-    return _km_between("cam-ranh-bay", "andersen-afb")
+    return km_between("cam-ranh-bay", "andersen-afb")
 
 
 def judge_cam_ranh_distance(answer: object, expected: float) -> object:
-    if isinstance(answer, str):
-        return not_yet("Your answer is text. Give the distance as a number, e.g. 1234.5 rather than '1234.5 km'.")
-    value = as_single_number(answer)
-    if value is None:
-        return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
-                       "take its single value with .item().")
-    if math.isnan(value):
-        return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
-    if _near(value, expected, 0.02):
+    value = read_kilometres(answer, "1234.5")
+    if not isinstance(value, float):
+        return value
+    if near(value, expected, 0.02):
         tu22 = _figure("tu-22m3-combat-radius")
         return correct(f"About {value:,.0f} km, as the crow flies. That is well beyond the Tu-22M3's reported "
                        f"combat radius of {tu22:,.0f} km: on the map, Guam lies outside the orange circle.")
-    if _near(value, expected * 1000, 0.02):
-        return not_yet("That looks like metres. The exercise asks for kilometres: divide by 1000.")
-    if _near(value, expected / KM_PER_MILE, 0.02):
-        return not_yet("That looks like miles. The exercise asks for kilometres.")
-    if _near(value, _km_between("cam-ranh-bay", "subic-bay"), 0.02):
+    if slip := unit_slip(value, expected, 0.02):
+        return slip
+    if near(value, km_between("cam-ranh-bay", "subic-bay"), 0.02):
         return not_yet("That is the distance to Subic Bay, the example above. The exercise asks for Andersen Air "
                        "Force Base on Guam (`andersen-afb`).")
     if value < 60:
@@ -68,7 +49,7 @@ BOMBER_BASE, TARGET = "ukrainka-air-base", "andersen-afb"
 
 
 def round_trip_km() -> float:
-    return 2 * _km_between(BOMBER_BASE, TARGET)
+    return 2 * km_between(BOMBER_BASE, TARGET)
 
 
 def expected_needs_refuelling() -> bool:
@@ -146,16 +127,16 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
         return not_yet("Your circle is not centred on Ukrainka. Use the coordinates of `ukrainka-air-base` from the "
                        "places table.")
     radius = float(at_base[0].options.get("radius", 0))
-    if _near(radius, radius_m, 0.02):
+    if near(radius, radius_m, 0.02):
         return correct(f"A circle of {radius / 1000:,.0f} km around Ukrainka: Guam lies well inside it. It is "
                        "approximate twice over: the range is a best case, and Leaflet draws a round circle on a flat "
                        "map, so far from its centre the true reach differs.")
-    if _near(radius, radius_m * 2, 0.02):
+    if near(radius, radius_m * 2, 0.02):
         return not_yet("That is the whole range: how far the bomber could fly one way. To come back, it can fly "
                        "out only half as far. Halve the radius.")
-    if _near(radius, radius_m / 1000, 0.02) or _near(radius, radius_m * 2 / 1000, 0.02):
+    if near(radius, radius_m / 1000, 0.02) or near(radius, radius_m * 2 / 1000, 0.02):
         return not_yet("That looks like kilometres. folium.Circle takes its radius in metres: multiply by 1000.")
-    if _near(radius, _figure("tu-22m3-combat-radius") * 1000, 0.02):
+    if near(radius, _figure("tu-22m3-combat-radius") * 1000, 0.02):
         return not_yet("That is the Tu-22M3's combat radius, from the map above. This circle is the Tu-95MS's: "
                        "half of its range from the figures table.")
     return not_yet("Not quite: the radius should be half the Tu-95MS's range from the figures table, in metres.")
