@@ -36,12 +36,33 @@ with SRC50="Natural Earth 1:50m land (public domain), via world-atlas 2.0.2". Th
 western boundary of the Russian Far East (south to north; due south and north beyond its ends); Russia east of 180
 degrees (Chukotka's tip) falls outside the box. The seas in theatres.geojson and treaty-lines.geojson are drawn by
 hand in the files themselves.
+
+The district before its enlargement of November 2018 and the two regions then added (Buryatia and Zabaykalsky Krai)
+are the russian-far-east feature split in two along a line drawn by hand. The split reads that feature from
+theatres.geojson itself, not from world-atlas (so it needs no npm download and always matches the outline the kit
+ships; re-run it after re-deriving russian-far-east):
+
+    python3 data/scripts/derive_outlines.py data/geo/theatres.geojson --split-feature russian-far-east \\
+        --split-ids russian-far-east-2016,fefd-2018-additions --decimals 2 --split-line \\
+        "120.98,53 120.98,53.28 121.75,53.95 119.85,56.9 118.9,58.15 117.13,57 115.8,57.25 113.84,56.53 \\
+        113.11,56.66 110.9,56.35 109,55.85 108.61,54.54 97,54.54"
+
+The split line runs east to west and starts and ends outside the feature; it is closed into a polygon by dropping due
+south from both ends. What lies south of the line becomes the second id, the rest the first; the pieces are cut on the
+10**-decimals grid (shapely's fixed-precision overlay, whose output is valid), and the script checks that together
+they are the feature. For that the line must cross the feature's outline at its vertices or at grid points on its
+edges (a crossing elsewhere would bend the shared edge): here it meets the Amur at the outline's vertex 120.98,53.28
+(the Shilka-Argun confluence, 121.48,53.33, lies between vertices) and the west edge at 100.88,54.54. The points of
+the line and their sources are in each piece's drawn_by. Only their geometry is written: an existing feature keeps
+its hand-written properties, a new one gets placeholders (kind and source_id of the split feature, "approximate":
+true, a drawn_by to rewrite) to be completed by hand.
 """
 import argparse
 import json
 
 import antimeridian
 import shapely
+import shapely.validation
 from shapely.geometry import Point, Polygon, box, mapping, shape
 from topojson.utils import serialize_as_geojson
 
@@ -111,10 +132,42 @@ def parse_line(text):
     return [tuple(map(float, pair.split(","))) for pair in text.split()]
 
 
+def split_feature(collection, args):
+    """Split one feature of the collection along args.split_line into two features, written after it."""
+    [parent] = [f for f in collection["features"] if f["properties"].get("id") == args.split_feature]
+    geometry, line, grid = shape(parent["geometry"]), args.split_line, 10.0 ** -args.decimals
+    if any(geometry.intersects(Point(xy)) for xy in (line[0], line[-1])):
+        raise SystemExit("the split line must start and end outside the feature")
+    floor = geometry.bounds[1] - 1
+    south = Polygon([(line[0][0], floor), *line, (line[-1][0], floor)])
+    if not south.is_valid:
+        raise SystemExit(f"the split line crosses itself or its drops: {shapely.validation.explain_validity(south)}")
+    pieces = [shapely.orient_polygons(geometry.difference(south, grid_size=grid)),
+              shapely.orient_polygons(geometry.intersection(south, grid_size=grid))]
+    rest = pieces[0].union(pieces[1], grid_size=grid).symmetric_difference(geometry).area
+    if rest > 1e-9 * geometry.area:  # float noise only: the grid overlay keeps the outline's vertices
+        raise SystemExit(f"the pieces do not add up to the feature (off by {rest} square degrees)")
+    position = collection["features"].index(parent)
+    for offset, (piece_id, piece) in enumerate(zip(args.split_ids, pieces), start=1):
+        if piece.is_empty or not piece.is_valid:
+            raise SystemExit(f"{piece_id}: empty or invalid piece; check the split line")
+        existing = [f for f in collection["features"] if f["properties"].get("id") == piece_id]
+        if existing:
+            existing[0]["geometry"] = mapping(piece)
+            continue
+        properties = {"id": piece_id, "approximate": True, "kind": parent["properties"]["kind"],
+                      "source_id": parent["properties"]["source_id"],
+                      "drawn_by": f"Split from {args.split_feature} by derive_outlines.py: rewrite by hand."}
+        collection["features"].insert(position + offset, {"type": "Feature", "geometry": mapping(piece),
+                                                          "properties": properties})
+    return collection
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="See the module docstring.")
-    parser.add_argument("topojson", help="a world-atlas land-*.json or countries-*.json file")
-    parser.add_argument("out", help="the GeoJSON file to write (or, with --update-feature, to update)")
+    parser.add_argument("topojson", nargs="?", help="a world-atlas land-*.json or countries-*.json file (not with "
+                        "--split-feature)")
+    parser.add_argument("out", help="the GeoJSON file to write (or, with --update-feature or --split-feature, update)")
     parser.add_argument("--box", type=parse_box, default=(139.0, 41.0, 157.5, 51.5), metavar="W,S,E,N")
     parser.add_argument("--west-edge", type=parse_line, metavar="'LON,LAT ...'", help="also cut away what lies west")
     parser.add_argument("--tolerance", type=float, default=0.01, help="simplification tolerance in degrees")
@@ -123,9 +176,26 @@ def main(argv=None):
     parser.add_argument("--source-label", default="Natural Earth 10m land (public domain), via world-atlas 2.0.2")
     parser.add_argument("--country", help="ISO 3166-1 numeric id of one country, e.g. 643")
     parser.add_argument("--update-feature", metavar="ID", help="with --country: replace this feature's geometry")
+    parser.add_argument("--split-feature", metavar="ID", help="split this feature of OUT along --split-line")
+    parser.add_argument("--split-line", type=parse_line, metavar="'LON,LAT ...'",
+                        help="with --split-feature: east to west, starting and ending outside the feature")
+    parser.add_argument("--split-ids", type=lambda text: text.split(","), metavar="REST_ID,SOUTH_ID",
+                        help="with --split-feature: ids of the piece north of the line and of the piece south of it")
     args = parser.parse_args(argv)
     if args.update_feature and not args.country:
         parser.error("--update-feature needs --country")
+    if args.split_feature:
+        if args.topojson or not args.split_line or len(args.split_ids or []) != 2:
+            parser.error("--split-feature takes only OUT, with --split-line and two --split-ids")
+        with open(args.out, encoding="utf-8") as f:
+            collection = split_feature(json.load(f), args)
+        with open(args.out, "w", encoding="utf-8") as f:
+            json.dump(collection, f, sort_keys=True, separators=(",", ":"))
+            f.write("\n")
+        print(f"split {args.split_feature} into {' and '.join(args.split_ids)} in {args.out}")
+        return
+    if not args.topojson:
+        parser.error("the world-atlas TOPOJSON file is needed")
 
     region = box(*args.box)
     if args.west_edge:  # the line, extended due south and north, closed round the box's east side
