@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from lessonkit import exercises
-from lessonkit.checks import common, kurils_history, kurils_map, pacific_signals, start
+from lessonkit.checks import cold_war_borders, common, kurils_history, kurils_map, pacific_signals, start
+from lessonkit.checks.cold_war_borders import expected_capitals_in_reach, expected_deal_days, expected_hmeimim_km
 from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
 from lessonkit.checks.kurils_map import expected_distance_km, expected_years_at_war
 from lessonkit.checks.pacific_signals import expected_cam_ranh_km, expected_reach, round_trip_km
@@ -15,7 +16,7 @@ from lessonkit.data import load_geojson, load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
-MODULES = [start, kurils_history, kurils_map, pacific_signals]
+MODULES = [start, cold_war_borders, kurils_history, kurils_map, pacific_signals]
 EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
@@ -90,6 +91,27 @@ WRONG_ANSWERS_04 = {
 }
 
 
+HMEIMIM_KM = expected_hmeimim_km()
+IN_REACH = sorted(expected_capitals_in_reach())
+DEAL_DAYS = expected_deal_days()
+
+RIGHT_ANSWERS_01 = {
+    "hmeimim-distance": [HMEIMIM_KM, np.float64(HMEIMIM_KM), pd.Series([HMEIMIM_KM]), round(HMEIMIM_KM)],
+    "capitals-in-reach": [IN_REACH, IN_REACH[::-1], set(IN_REACH), pd.Series(IN_REACH), np.array(IN_REACH),
+                          [capital.capitalize() for capital in IN_REACH]],
+    "deal-days": [DEAL_DAYS, np.int64(DEAL_DAYS), pd.Timedelta(days=DEAL_DAYS), float(DEAL_DAYS)],
+}
+
+WRONG_ANSWERS_01 = {
+    "hmeimim-distance": [(HMEIMIM_KM * 1000, "metres"), (HMEIMIM_KM / 1.609344, "miles"), (12.0, "degrees"),
+                         (310, "Kaliningrad to Vilnius"), (common.km_between("tartus", "sochi"), "Tartus")],
+    "capitals-in-reach": [(IN_REACH + ["stockholm"], "Stockholm is about"), (IN_REACH[:1], "You have 1 of the 3"),
+                          ("vilnius", "not a single text"), (["vilnius", "berlin"], "'berlin' is not one"),
+                          (3, "type int")],
+    "deal-days": [(DEAL_DAYS + 1, "One too many"), (-DEAL_DAYS, "negative"), (21, "truce took effect"),
+                  (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")],
+}
+
 
 MOSCOW = tuple(load_table("places").set_index("id").loc["moscow", ["lat", "lon"]])
 IN_FORCE = load_table("events").set_index("id").at["1956-joint-declaration-enters-into-force", "date"]
@@ -138,7 +160,9 @@ WRONG_ANSWERS = {
                      (3.0, "Not quite")],
 }
 
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_01)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_04)
+WRONG_ANSWERS.update(WRONG_ANSWERS_01)
 WRONG_ANSWERS.update(WRONG_ANSWERS_04)
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
@@ -288,3 +312,9 @@ def test_lesson_04_expected_answers_follow_the_data():
     assert 3800 < CAM_RANH_KM < 3950  # Cam Ranh Bay to Andersen AFB
     assert 8700 < round_trip_km() < 9000  # Ukrainka to Andersen AFB and back
     assert REACH_M == 7_500_000  # half the Tu-95MS's reported 15,000 km, in metres
+
+
+def test_lesson_01_expected_answers_follow_the_data():
+    assert 900 < HMEIMIM_KM < 1050  # Hmeimim to Sochi, across Turkey and the Black Sea
+    assert IN_REACH == ["riga", "vilnius", "warsaw"]  # within the Iskander-M's reported range of Kaliningrad
+    assert DEAL_DAYS == 24  # 9 September to 3 October 2016

@@ -8,7 +8,8 @@ import plotly.express as px
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-from lessonkit.maps import add_legend, base_map, line_legend, line_style, place_popup_html, with_sources
+from lessonkit.maps import AREA_COLOURS, add_legend, area_style, base_map, line_legend, line_style, map_feature
+from lessonkit.maps import place_popup_html, with_sources
 from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
 from lessonkit.data import load_geojson, load_table
@@ -142,3 +143,19 @@ def test_a_broken_data_file_shows_in_a_notebook_as_its_message_not_a_traceback(d
     assert "git checkout data/" in shown
     for frame_marker in ["lessonkit/data.py", 'File "', "Cell In[", "Traceback"]:
         assert frame_marker not in shown
+
+
+def test_map_feature_finds_one_outline_with_its_source_and_names_a_missing_one():
+    baltic = map_feature("theatres", "baltic-sea")
+    assert baltic["properties"]["name"] == "Baltic Sea" and baltic["properties"]["source"].startswith("Source: ")
+    with pytest.raises(KeyError, match="theatres.geojson has no feature 'baltic'"):
+        map_feature("theatres", "baltic")
+
+
+def test_area_style_gives_each_area_its_colour_dashed_where_approximate():
+    for feature in load_geojson("theatres")["features"]:
+        if feature["properties"]["id"] in AREA_COLOURS:
+            style = area_style(feature)
+            assert style["color"] == AREA_COLOURS[feature["properties"]["id"]]
+            assert (style["dashArray"] is not None) == feature["properties"]["approximate"]
+    assert area_style(map_feature("theatres", "syria"))["dashArray"] is None  # a country from Natural Earth

@@ -22,7 +22,7 @@ import pytest
 
 import kit
 from lessonkit.data import load_geojson, load_table
-from lessonkit.maps import LINE_COLOURS
+from lessonkit.maps import AREA_COLOURS, LINE_COLOURS
 from lessonkit.publish import lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
@@ -74,6 +74,12 @@ STRAIT_PLACES = {LEAFLET_BLUE: ["cape-nosappu", "signalny-kaigara"]}  # 03b: acr
 SEA_PLACES = {OKABE_ITO["vermillion"]: ["paracel-islands", "spratly-islands"],
               OKABE_ITO["blue"]: ["cam-ranh-bay", "subic-bay", "andersen-afb", "hainan"]}  # 04: the sea and its bases
 REACH_PLACES = {LEAFLET_BLUE: ["ukrainka-air-base", "andersen-afb"]}  # 04: exercise 3's map, the bomber base and Guam
+THEATRE_PLACES = {  # 01: the three theatres, each in its area's colour
+    AREA_COLOURS["baltic-sea"]: ["kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki",
+                                 "stockholm"],
+    AREA_COLOURS["black-sea"]: ["crimea", "sevastopol", "kerch-strait", "sochi"],
+    AREA_COLOURS["syria"]: ["tartus", "hmeimim", "aleppo", "damascus"],
+}
 
 
 def markers(places: dict[str, list[str]]) -> dict[str, int]:
@@ -85,6 +91,12 @@ def line_colours(features: list[dict]) -> dict[str, int]:
 
 
 SUMMIT_MAP = MapShows(markers=markers(SUMMIT_CITIES))
+BORDER_EVENTS = events_with_sources("cold-war-borders").query("date.dt.year >= 2014 and date.dt.year <= 2016")
+THEATRE_MAP = MapShows(
+    markers={**markers(THEATRE_PLACES), OKABE_ITO["vermillion"].lower(): 1},  # and the Iskander-M's circle
+    lines={colour.lower(): 1 for colour in THEATRE_PLACES},  # each theatre's outline, one polygon each
+    layers=(OSM_LAYER, "Baltic Sea", "Black Sea", "Syria", "Iskander-M: reported range (approximate)"),
+)
 PACIFIC_EVENTS = events_with_sources("pacific-signals")
 JASDF_SCRAMBLES = load_table("figures").query("id.str.contains('jasdf-scrambles-russia')")
 SEA_MAP = MapShows(markers=markers(SEA_PLACES))
@@ -93,6 +105,9 @@ EXPECTED = {
     "00-start-here": LessonShows(maps=[
         SUMMIT_MAP,  # "Drawing a map with folium"
         SUMMIT_MAP,  # again under exercise 3, unanswered (no Moscow yet)
+    ]),
+    "01-cold-war-on-russias-borders": LessonShows(maps=[THEATRE_MAP], charts=[
+        ChartShows(traces=BORDER_EVENTS["category"].nunique(), points=len(BORDER_EVENTS)),  # 2014-2016
     ]),
     "03a-kurils-history-and-law": LessonShows(charts=[
         ChartShows(traces=KURIL_EVENTS["category"].nunique(), points=len(KURIL_EVENTS)),  # one trace a kind of event
@@ -118,7 +133,7 @@ EXPECTED = {
 
 def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
     assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
+    named = {place for places in (SUMMIT_CITIES, THEATRE_PLACES, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
              for ids in places.values() for place in ids}
     assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
 

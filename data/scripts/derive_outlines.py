@@ -25,7 +25,7 @@ The commands that made each layer, from the repository root:
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/asia-pacific-land.geojson \\
         --box 95,-12,180,72 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/europe-middle-east-land.geojson \\
-        --box 5,29,50,68 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
+        --box=-12,27,90,72 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/countries-50m.json data/geo/theatres.geojson --country 643 \\
         --update-feature russian-far-east --box 97.5,40,180,78 --tolerance 0.05 --decimals 2 --west-edge \\
         "130,40 97.5,49.5 98.5,52.5 102,55.5 105,59 105.5,62 106,66 108,70 110,74 115,78"

@@ -182,3 +182,30 @@ def line_style(feature: dict) -> dict:
 def line_legend(features: list[dict]) -> dict[str, str]:
     """Legend entries {label: colour} for the line features a map shows."""
     return {feature["properties"]["label"]: LINE_COLOURS[feature["properties"]["id"]] for feature in features}
+
+
+def map_feature(layer: str, feature_id: str) -> dict:
+    """One feature of a layer in data/geo/, by its id, carrying `source` for its tooltip (see with_sources)."""
+    features = with_sources(load_geojson(layer))["features"]
+    for feature in features:
+        if feature["properties"]["id"] == feature_id:
+            return feature
+    raise KeyError(f"data/geo/{layer}.geojson has no feature {feature_id!r}")
+
+
+# One colour per area a lesson outlines (data/geo/theatres.geojson); a lesson's markers in that area share it.
+AREA_COLOURS = {
+    "baltic-sea": OKABE_ITO["blue"],
+    "black-sea": OKABE_ITO["bluish green"],
+    "syria": OKABE_ITO["orange"],
+    "russian-far-east": OKABE_ITO["reddish purple"],
+    "russian-far-east-2016": OKABE_ITO["reddish purple"],
+    "fefd-2018-additions": OKABE_ITO["sky blue"],
+}
+
+
+def area_style(feature: dict) -> dict:
+    """folium style_function for an area: its own colour, lightly filled; dashed where it is approximate."""
+    colour = AREA_COLOURS[feature["properties"]["id"]]
+    dashed = "6 4" if feature["properties"].get("approximate") else None
+    return {"color": colour, "weight": 2, "fillColor": colour, "fillOpacity": 0.12, "dashArray": dashed}

@@ -1,0 +1,141 @@
+"""Checks for lesson 01, a new Cold War on Russia's borders: the Baltic, the Black Sea and Syria.
+
+Expected answers are computed from `data/`, so a corrected coordinate, range or date changes the answer with it.
+"""
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..data import load_table
+from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from .common import event_date, km_between, near, normalised, read_kilometres, unit_slip
+
+
+# Exercise 1: how far is Russia's air base in Syria from Russia? --------------------------------------------------
+
+AIR_BASE, NEAREST_RUSSIAN_CITY = "hmeimim", "sochi"
+
+
+def expected_hmeimim_km() -> float:
+    return km_between(AIR_BASE, NEAREST_RUSSIAN_CITY)
+
+
+def judge_hmeimim_distance(answer: object, expected: float) -> object:
+    value = read_kilometres(answer, "1234.5")
+    if not isinstance(value, float):
+        return value
+    if near(value, expected, 0.02):
+        return correct(f"About {value:,.0f} km, with Turkey and the Black Sea in between. Of the article's three "
+                       "theatres, the Baltic and the Black Sea touch Russia; Syria does not: 'several' is accurate, "
+                       "'all' would not be.")
+    if slip := unit_slip(value, expected, 0.02):
+        return slip
+    if near(value, km_between("kaliningrad", "vilnius"), 0.02):
+        return not_yet("That is the distance from Kaliningrad to Vilnius, the example above. The exercise asks for "
+                       "Hmeimim (`hmeimim`) to Sochi (`sochi`).")
+    if near(value, km_between("tartus", NEAREST_RUSSIAN_CITY), 0.02):
+        return not_yet("That starts from Tartus, the naval facility. The exercise asks for the air base, Hmeimim "
+                       "(`hmeimim`).")
+    if value < 60:
+        return not_yet("That looks like a difference in degrees, not a distance. Pass the four coordinates to "
+                       "haversine_km, which works on degrees.")
+    return not_yet("Not quite: check that you used hmeimim and sochi, and gave haversine_km each place's latitude "
+                   "before its longitude.")
+
+
+# Exercise 2: which capitals lie within the Iskander-M's reported range of Kaliningrad? ---------------------------
+
+LAUNCH_SITE = "kaliningrad"
+CAPITALS = ["vilnius", "riga", "tallinn", "warsaw", "helsinki", "stockholm"]
+
+
+def iskander_km() -> float:
+    return float(load_table("figures").set_index("id").at["iskander-m-range", "value"])
+
+
+def expected_capitals_in_reach() -> set[str]:
+    return {capital for capital in CAPITALS if km_between(LAUNCH_SITE, capital) <= iskander_km()}
+
+
+def _capital_named(name: object) -> str | None:
+    """The capital's id for an id or an English name in any case ('Vilnius', 'vilnius'), else None."""
+    if not isinstance(name, str):
+        return None
+    names = load_table("places").set_index("id").loc[CAPITALS, "name_en"]
+    for capital, english in names.items():
+        if normalised(name) in {capital, normalised(english)}:
+            return capital
+    return None
+
+
+def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
+    if isinstance(answer, str):
+        return not_yet('Give a list of ids in square brackets, such as `["vilnius", "kyiv"]`, not a single text.')
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
+        answer = list(answer)
+    if not isinstance(answer, (list, tuple, set)):
+        return not_yet(f"Give a list of capitals' ids, such as `[\"vilnius\"]`; you stored a value of type "
+                       f"{type(answer).__name__}.")
+    named = [_capital_named(item) for item in answer]
+    unknown = [item for item, capital in zip(answer, named) if capital is None]
+    if unknown:
+        return not_yet(f"{unknown[0]!r} is not one of the six capitals in the table: use ids such as 'vilnius', "
+                       "in quotes.")
+    chosen, reach = set(named), iskander_km()
+    if chosen == expected:
+        listed = ", ".join(sorted(capital.capitalize() for capital in expected))
+        return correct(f"{listed}: each within the reported {reach:,.0f} km of Kaliningrad. That is what worried "
+                       "Vilnius and Warsaw in October 2016. Stockholm, Tallinn and Helsinki lie just beyond, by this "
+                       "figure; a longer range, which some sources suggest, would change that.")
+    too_far = sorted(chosen - expected)
+    if too_far:
+        capital = too_far[0]
+        return not_yet(f"{capital.capitalize()} is about {km_between(LAUNCH_SITE, capital):,.0f} km from "
+                       f"Kaliningrad, beyond the reported {reach:,.0f} km. Compare each distance with iskander_km.")
+    return not_yet(f"You have {len(chosen)} of the {len(expected)} capitals in reach. Check the capitals you left "
+                   "out: is each distance smaller than iskander_km?")
+
+
+# Exercise 3: how many days did the September 2016 Syria deal last? ----------------------------------------------
+
+DEAL, END_OF_TALKS, TRUCE_STARTS = "2016-syria-geneva-deal", "2016-us-suspends-syria-talks", "2016-syria-ceasefire-starts"
+
+
+def expected_deal_days() -> int:
+    return (event_date(END_OF_TALKS) - event_date(DEAL)).days
+
+
+def judge_deal_days(answer: object, expected: int) -> object:
+    if isinstance(answer, pd.Timedelta):
+        answer = answer.days
+    if isinstance(answer, pd.Timestamp):
+        return not_yet("That is a date. Subtract the earlier date from the later one to get a length of time, "
+                       "then take its `.days`.")
+    value = as_single_number(answer)
+    if value is None or math.isnan(value):
+        return not_yet("Give one whole number of days, such as 10.")
+    if value == expected:
+        return correct(f"{expected} days, from the Geneva deal of 9 September to the US suspension of talks on "
+                       "3 October 2016. The same day Putin suspended the plutonium agreement: the article's 'in the "
+                       "wake of the Syrian ceasefire collapse'.")
+    if value == -expected:
+        return not_yet("The right size but negative: subtract the earlier date from the later one.")
+    if value == expected + 1:
+        return not_yet("One too many: subtracting dates counts the days between them, as the exercise asks; don't "
+                       "add one for the first day.")
+    if value == (event_date(END_OF_TALKS) - event_date(TRUCE_STARTS)).days:
+        return not_yet("That counts from 12 September, when the truce took effect. The exercise counts from the "
+                       f"deal itself, {DEAL!r}.")
+    return not_yet(f"Not quite. Subtract the date of {DEAL!r} from the date of {END_OF_TALKS!r} and take .days.")
+
+
+EXERCISES = {
+    "hmeimim-distance": Exercise("hmeimim_to_sochi_km", "a number of kilometres", expected_hmeimim_km,
+                                 judge_hmeimim_distance),
+    "capitals-in-reach": Exercise("capitals_in_reach", "a list of capitals' ids", expected_capitals_in_reach,
+                                  judge_capitals_in_reach),
+    "deal-days": Exercise("deal_lasted_days", "a whole number of days", expected_deal_days, judge_deal_days),
+}
+
+check = checker_for(EXERCISES)
