@@ -23,7 +23,7 @@ The commands that made each layer, from the repository root:
 
     python3 data/scripts/derive_outlines.py $WA/land-10m.json data/geo/kuril-region-land.geojson
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/asia-pacific-land.geojson \\
-        --box 95,-12,180,72 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
+        --box 60,-12,180,78 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/europe-middle-east-land.geojson \\
         --box=-12,27,90,72 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/countries-50m.json data/geo/theatres.geojson --country 643 \\
