@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from lessonkit import exercises
-from lessonkit.checks import cold_war_borders, common, kurils_history, kurils_map, pacific_signals, start
+from lessonkit.checks import cold_war_borders, common, far_east, kurils_history, kurils_map, pacific_signals, start
+from lessonkit.checks.far_east import expected_lng_change, expected_route, expected_times_as_many
 from lessonkit.checks.cold_war_borders import expected_capitals_in_reach, expected_deal_days, expected_hmeimim_km
 from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
 from lessonkit.checks.kurils_map import expected_distance_km, expected_years_at_war
@@ -16,7 +17,7 @@ from lessonkit.data import load_geojson, load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
-MODULES = [start, cold_war_borders, kurils_history, kurils_map, pacific_signals]
+MODULES = [start, cold_war_borders, far_east, kurils_history, kurils_map, pacific_signals]
 EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
@@ -112,6 +113,37 @@ WRONG_ANSWERS_01 = {
                   (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")],
 }
 
+TIMES_AS_MANY = expected_times_as_many()
+LNG_CHANGE = expected_lng_change()
+PLANT, TOKYO = expected_route()
+
+
+def route_map_with(*points, layer=folium.PolyLine) -> folium.Map:
+    """Exercise 3's fresh map as the answer cell makes it (the plant and Tokyo as circle markers), plus a line."""
+    fmap = base_map((41, 141), zoom_start=4.5, land_layer="asia-pacific-land", height_px=420)
+    for end in (PLANT, TOKYO):
+        folium.CircleMarker(end, radius=6).add_to(fmap)
+    if points:
+        layer(list(points)).add_to(fmap)
+    return fmap
+
+
+RIGHT_ANSWERS_02 = {
+    "population-ratio": [TIMES_AS_MANY, np.float64(TIMES_AS_MANY), round(TIMES_AS_MANY, 1), pd.Series([TIMES_AS_MANY])],
+    "lng-change": [LNG_CHANGE, 0.5, np.float64(LNG_CHANGE), pd.Series([LNG_CHANGE])],
+    "lng-route": [route_map_with(PLANT, TOKYO), route_map_with(TOKYO, PLANT), route_map_with(PLANT, (40, 142), TOKYO)],
+}
+
+WRONG_ANSWERS_02 = {
+    "population-ratio": [(1 / TIMES_AS_MANY, "Divide the other way"), (4.0, "one province only"),
+                         (98_514_948, "population itself"), ("12", "Give one number"), (20, "Not quite")],
+    "lng-change": [(-LNG_CHANGE, "wrong sign"), (LNG_CHANGE / 8.8 * 100, "percent change"), (-0.2, "compares 2024"),
+                   (3, "Not quite"), ("0.5", "Give one number")],
+    "lng-route": [(route_map_with(), "no line yet"), (route_map_with(PLANT[::-1], TOKYO[::-1]), "swapped"),
+                  (route_map_with((43.1, 131.9), TOKYO), "Prigorodnoye"), (route_map_with(PLANT, (43.1, 131.9)), "Tokyo"),
+                  (route_map_with(PLANT, TOKYO, layer=lambda points: folium.CircleMarker(points[0])), "no line yet"), ([PLANT, TOKYO], "folium map")],
+}
+
 
 MOSCOW = tuple(load_table("places").set_index("id").loc["moscow", ["lat", "lon"]])
 IN_FORCE = load_table("events").set_index("id").at["1956-joint-declaration-enters-into-force", "date"]
@@ -161,8 +193,10 @@ WRONG_ANSWERS = {
 }
 
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_01)
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_02)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_04)
 WRONG_ANSWERS.update(WRONG_ANSWERS_01)
+WRONG_ANSWERS.update(WRONG_ANSWERS_02)
 WRONG_ANSWERS.update(WRONG_ANSWERS_04)
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
@@ -318,3 +352,20 @@ def test_lesson_01_expected_answers_follow_the_data():
     assert 900 < HMEIMIM_KM < 1050  # Hmeimim to Sochi, across Turkey and the Black Sea
     assert IN_REACH == ["riga", "vilnius", "warsaw"]  # within the Iskander-M's reported range of Kaliningrad
     assert DEAL_DAYS == 24  # 9 September to 3 October 2016
+
+
+def test_lesson_02_expected_answers_follow_the_data():
+    assert 12.2 < TIMES_AS_MANY < 12.5  # Northeast China's three provinces (2020) for each person in the Far East (2021)
+    assert abs(LNG_CHANGE - 0.5) < 1e-9  # 8.8 % in 2021 to 9.3 % in 2023
+
+
+def test_an_answer_on_one_line_with_another_statement_is_still_found(fresh_cell_history):
+    exercises.record_cell_run("times_as_many = northeast / far_east", NameError("name 'northeast' is not defined"))
+    exercises.record_cell_run("far_east = 8_000_000; times_as_many = 98_500_000 / far_east", None)
+    feedback = check_in_namespace(far_east.EXERCISES, "population-ratio", {"times_as_many": 98_500_000 / 7_975_762})
+    assert feedback.correct, feedback.message
+
+
+def test_a_method_stored_without_its_brackets_is_named():
+    feedback = judge("population-ratio", pd.Series([1.0, 2.0]).sum)
+    assert not feedback.correct and "`.sum()` rather than `.sum`" in feedback.message

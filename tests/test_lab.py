@@ -74,6 +74,10 @@ STRAIT_PLACES = {LEAFLET_BLUE: ["cape-nosappu", "signalny-kaigara"]}  # 03b: acr
 SEA_PLACES = {OKABE_ITO["vermillion"]: ["paracel-islands", "spratly-islands"],
               OKABE_ITO["blue"]: ["cam-ranh-bay", "subic-bay", "andersen-afb", "hainan"]}  # 04: the sea and its bases
 REACH_PLACES = {LEAFLET_BLUE: ["ukrainka-air-base", "andersen-afb"]}  # 04: exercise 3's map, the bomber base and Guam
+FAR_EAST_CITIES = {OKABE_ITO["blue"]: [  # 02: cities and ports of the Far East, the Arctic and the 2018 additions
+    "vladivostok", "nakhodka", "khabarovsk", "blagoveshchensk", "yuzhno-sakhalinsk", "prigorodnoye",
+    "petropavlovsk-kamchatsky", "magadan", "pevek", "sabetta", "ulan-ude", "chita"]}
+ROUTE_ENDS = {LEAFLET_BLUE: ["prigorodnoye", "tokyo"]}  # 02: exercise 3's fresh map
 THEATRE_PLACES = {  # 01: the three theatres, each in its area's colour
     AREA_COLOURS["baltic-sea"]: ["kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki",
                                  "stockholm"],
@@ -101,6 +105,14 @@ PACIFIC_EVENTS = events_with_sources("pacific-signals")
 JASDF_SCRAMBLES = load_table("figures").query("id.str.contains('jasdf-scrambles-russia')")
 SEA_MAP = MapShows(markers=markers(SEA_PLACES))
 KURIL_MAP = MapShows(markers=markers(KURIL_PLACES), lines=line_colours(TREATY_LINES))
+DISTRICT = MapShows(lines={AREA_COLOURS["russian-far-east-2016"].lower(): 1,  # one MultiPolygon each
+                           AREA_COLOURS["fefd-2018-additions"].lower(): 1})
+DISTRICT_NAMES = tuple(feature["properties"]["name"] for feature in load_geojson("theatres")["features"]
+                       if feature["properties"]["id"] in ("russian-far-east-2016", "fefd-2018-additions"))
+FAR_EAST_FIGURES = load_table("figures")
+POPULATIONS = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].isin(["fefd-population-2021", "pop-heilongjiang-2020",
+                               "pop-jilin-2020", "pop-liaoning-2020", "pop-hokkaido-2020", "pop-japan-2020"])]
+LNG_SHARES = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].str.startswith("russia-share-japan-lng")]
 EXPECTED = {
     "00-start-here": LessonShows(maps=[
         SUMMIT_MAP,  # "Drawing a map with folium"
@@ -108,6 +120,17 @@ EXPECTED = {
     ]),
     "01-cold-war-on-russias-borders": LessonShows(maps=[THEATRE_MAP], charts=[
         ChartShows(traces=BORDER_EVENTS["category"].nunique(), points=len(BORDER_EVENTS)),  # 2014-2016
+    ]),
+    "02-russian-far-east": LessonShows(maps=[
+        DISTRICT,  # step 1: the district in 2016 and the 2018 additions
+        replace(DISTRICT, markers=markers(FAR_EAST_CITIES)),  # step 2: cities and ports
+        MapShows(markers=markers(FAR_EAST_CITIES),  # step 3: two distances as black lines, and the layer control
+                 lines={**DISTRICT.lines, OKABE_ITO["black"].lower(): 2},
+                 layers=(OSM_LAYER, *DISTRICT_NAMES, "Cities and ports", "Distances")),
+        MapShows(markers=markers(ROUTE_ENDS)),  # exercise 3's fresh map, unanswered
+    ], charts=[
+        ChartShows(traces=1, points=len(POPULATIONS)),  # the Far East and its neighbours
+        ChartShows(traces=1, points=len(LNG_SHARES)),  # Russia's share of Japan's LNG by year
     ]),
     "03a-kurils-history-and-law": LessonShows(charts=[
         ChartShows(traces=KURIL_EVENTS["category"].nunique(), points=len(KURIL_EVENTS)),  # one trace a kind of event
@@ -133,7 +156,7 @@ EXPECTED = {
 
 def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
     assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, THEATRE_PLACES, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
+    named = {place for places in (SUMMIT_CITIES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
              for ids in places.values() for place in ids}
     assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
 

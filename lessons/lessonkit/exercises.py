@@ -81,6 +81,9 @@ def feedback_for(exercise: Exercise, answer: object) -> Feedback:
     if answer is ... or answer is None:
         return not_yet(f"`{exercise.variable}` has no answer yet. Replace the `...` with {exercise.expects}, "
                        "run the answer cell, then run this cell again.")
+    if callable(answer) and not isinstance(answer, type):
+        return not_yet(f"`{exercise.variable}` holds a function, not its result: add the brackets that call it, "
+                       "as in `.sum()` rather than `.sum`.")
     try:
         expected = exercise.expected()
     except Exception as error:
@@ -122,7 +125,7 @@ def _watch_cells() -> None:
 def _answer_cell_error(variable: str) -> BaseException | None:
     """The error raised by the latest run of a cell that assigns `variable` or shows it (a line of its own, as an
     answer cell that draws on a map ends), if that run failed."""
-    assigns = re.compile(rf"^\s*{re.escape(variable)}\s*(=|$)", re.M)
+    assigns = re.compile(rf"(^|;)\s*{re.escape(variable)}\s*(=(?!=)|;|$)", re.M)
     for source, error in reversed(RECENT_CELLS):
         if assigns.search(source):
             return error

@@ -86,8 +86,8 @@ def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
     if chosen == expected:
         listed = ", ".join(sorted(capital.capitalize() for capital in expected))
         return correct(f"{listed}: each within the reported {reach:,.0f} km of Kaliningrad. That is what worried "
-                       "Vilnius and Warsaw in October 2016. Stockholm, Tallinn and Helsinki lie just beyond, by this "
-                       "figure; a longer range, which some sources suggest, would change that.")
+                       "Vilnius and Warsaw in October 2016. Stockholm, Tallinn and Helsinki lie beyond it, by this "
+                       "figure; the longer range some sources suggest would bring them in.")
     too_far = sorted(chosen - expected)
     if too_far:
         capital = too_far[0]

@@ -1,0 +1,132 @@
+"""Checks for lesson 02, why Russia matters to Japan: the Russian Far East.
+
+Expected answers are computed from `data/`, so a corrected figure or coordinate changes the answer with it.
+"""
+import math
+
+import folium
+
+from ..data import load_table
+from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..geo import haversine_km
+from .common import near, place
+
+
+def _figure(figure_id: str) -> float:
+    return float(load_table("figures").set_index("id").at[figure_id, "value"])
+
+
+# Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
+
+PROVINCES = ["pop-heilongjiang-2020", "pop-jilin-2020", "pop-liaoning-2020"]
+FAR_EAST = "fefd-population-2021"
+
+
+def expected_times_as_many() -> float:
+    return sum(_figure(province) for province in PROVINCES) / _figure(FAR_EAST)
+
+
+def judge_times_as_many(answer: object, expected: float) -> object:
+    value = as_single_number(answer)
+    if value is None or math.isnan(value):
+        return not_yet("Give one number: Northeast China's population divided by the Far East's, such as 3.5.")
+    if near(value, expected, 0.02):
+        return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East, on "
+                       "either side of the Amur and the Ussuri. The figures are a year apart (2020 and 2021), close "
+                       "enough for a comparison this large.")
+    if near(value, 1 / expected, 0.02):
+        return not_yet("That is the Far East divided by Northeast China. Divide the other way round: the three "
+                       "provinces' total by the Far East's population.")
+    for province in PROVINCES:
+        if near(value, _figure(province) / _figure(FAR_EAST), 0.02):
+            return not_yet("That uses one province only. Add up all three (Heilongjiang, Jilin and Liaoning) "
+                           "before you divide.")
+    if near(value, expected * _figure(FAR_EAST), 0.02):
+        return not_yet("That is Northeast China's population itself. Divide it by the Far East's population.")
+    return not_yet("Not quite. Add up the three provinces' populations with .sum(), then divide by the value of "
+                   f"{FAR_EAST!r}.")
+
+
+# Exercise 2: did Russia's share of Japan's LNG fall after 2022? -------------------------------------------------
+
+BEFORE, AFTER = "russia-share-japan-lng-2021", "russia-share-japan-lng-2023"
+
+
+def expected_lng_change() -> float:
+    return _figure(AFTER) - _figure(BEFORE)
+
+
+def judge_lng_change(answer: object, expected: float) -> object:
+    value = as_single_number(answer)
+    if value is None or math.isnan(value):
+        return not_yet("Give one number of percentage points, such as -2.5.")
+    if abs(value - expected) <= 0.05:
+        return correct(f"{expected:+.1f} percentage points: Russia's share of Japan's LNG hardly moved "
+                       f"({_figure(BEFORE):g} % in 2021, {_figure(AFTER):g} % in 2023). Both figures are approximate "
+                       "and from different sources, so read it as 'about the same': Japan kept buying Sakhalin LNG "
+                       "while it stopped buying Russian crude oil.")
+    if abs(value + expected) <= 0.05:
+        return not_yet("The right size but the wrong sign: subtract 2021's share from 2023's (later minus "
+                       "earlier).")
+    if abs(value - expected / _figure(BEFORE) * 100) <= 0.5:
+        return not_yet("That is a percent change of the share. The exercise asks for the difference in percentage "
+                       "points: 2023's share minus 2021's.")
+    if abs(value - (_figure("russia-share-japan-lng-2024") - _figure(BEFORE))) <= 0.05:
+        return not_yet("That compares 2024 with 2021. The exercise asks for 2023 (`" + AFTER + "`).")
+    return not_yet(f"Not quite. Take the value of {AFTER!r} minus the value of {BEFORE!r}.")
+
+
+# Exercise 3: Sakhalin's LNG route to Japan as a line on a fresh map -----------------------------------------------
+
+PLANT, PORT = "prigorodnoye", "tokyo"
+
+
+def expected_route() -> tuple[tuple[float, float], tuple[float, float]]:
+    return tuple((float(place(end).lat), float(place(end).lon)) for end in (PLANT, PORT))
+
+
+def _layers(fmap: folium.Map) -> list:
+    """The map's children and those of its layers (a learner may add the line to a FeatureGroup)."""
+    children = list(fmap._children.values())
+    return children + [child for layer in children for child in getattr(layer, "_children", {}).values()]
+
+
+def judge_lng_route(answer: object, expected: tuple) -> object:
+    if not isinstance(answer, folium.Map):
+        return not_yet(f"`route_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
+                       "Run the answer cell as given: its first line makes the map.")
+    lines = [layer for layer in _layers(answer) if isinstance(layer, folium.PolyLine)]
+    if not lines:
+        return not_yet("The map has no line yet. Add a folium.PolyLine with a list of two (lat, lon) points, and "
+                       "end that line with .add_to(route_map).")
+    points = [tuple(point) for point in lines[-1].locations]
+    if len(points) < 2:
+        return not_yet("A line needs at least two points: Prigorodnoye's (lat, lon) and Tokyo's.")
+    ends = [points[0], points[-1]]
+
+    def at(point, target):
+        return haversine_km(point[0], point[1], *target) < 50
+
+    plant, port = expected
+    if not any(at(end, plant) for end in ends):
+        if any(at((lon, lat), plant) for lat, lon in ends):
+            return not_yet("Your line's latitude and longitude are swapped: give each point as (lat, lon), "
+                           "latitude first.")
+        return not_yet("One end of the line should be the LNG plant at Prigorodnoye (`prigorodnoye`), on "
+                       "Sakhalin's south coast.")
+    if not any(at(end, port) for end in ends):
+        return not_yet("The other end should be Tokyo (`tokyo`).")
+    length = haversine_km(*plant, *port)
+    return correct(f"A straight line of about {length:,.0f} km from Sakhalin to Tokyo. Real LNG carriers sail by sea "
+                   "to terminals across Japan, not over Hokkaido: the line sketches where the gas goes, not the "
+                   "route.")
+
+
+EXERCISES = {
+    "population-ratio": Exercise("times_as_many", "a number", expected_times_as_many, judge_times_as_many),
+    "lng-change": Exercise("lng_share_change", "a number of percentage points", expected_lng_change,
+                           judge_lng_change),
+    "lng-route": Exercise("route_map", "the folium map with the line added", expected_route, judge_lng_route),
+}
+
+check = checker_for(EXERCISES)
