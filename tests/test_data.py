@@ -60,7 +60,7 @@ def test_every_theme_of_the_article_has_its_events():
     assert events.query("theme == 'after-2016'")["date"].dt.year.max() == 2025
 
 
-NOTE_TABLES = ["events", "figures", "places"]
+NOTE_TABLES = ["events", "figures", "places", "voices"]
 # Words that speak to the kit's authors rather than to a reader; notes say what a fact rests on, not who asked for it.
 WORDS_FOR_AUTHORS = r"\bbrief\b|CORRECTION|CONFLICT|[Mm]y (?:calculation|sum)|[Vv]erified, no conflict|\bper spec\b"
 
