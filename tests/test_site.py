@@ -60,9 +60,8 @@ def navigation(page: str, here: str) -> list[str]:
 
 
 def test_every_lesson_is_in_the_navigation_in_the_learning_paths_order(built_site):
-    glossary = ["lessons/glossary.html"] if site.GLOSSARY.exists() else []  # not written yet
     expected = ["index.html", *(f"lessons/{path.stem}.html" for path in LESSONS),
-                "lessons/instructor-guide.html", "data/README.html", *glossary]
+                "lessons/instructor-guide.html", "data/README.html", "lessons/glossary.html"]
     for here in expected:
         assert (built_site / here).is_file(), here
         assert navigation((built_site / here).read_text(encoding="utf-8"), here) == expected, here
@@ -290,3 +289,13 @@ def test_chart_output_becomes_html_drawn_by_the_sites_plotly():
     assert first.startswith('<script src="../_static/vendor/plotly.min.js"></script>')
     assert "plotly.min.js" not in second and "Plotly.newPlot" in second, "plotly.js is loaded once a page"
     assert json.dumps(notebook.cells[2].outputs[0]["data"]).count(site.PLOTLY_MIMETYPE) == 1, "the run is not changed"
+
+
+def test_every_glossary_link_on_a_lesson_page_reaches_its_entry(built_site):
+    glossary = (built_site / "lessons" / "glossary.html").read_text(encoding="utf-8")
+    entries = set(re.findall(r'id="([a-z0-9-]+)"', glossary))
+    for path in LESSONS:
+        page = (built_site / "lessons" / f"{path.stem}.html").read_text(encoding="utf-8")
+        targets = set(re.findall(r'href="glossary\.html#([a-z0-9-]+)"', page))
+        assert targets <= entries, f"{path.stem}: no entry for {sorted(targets - entries)}"
+    assert any('href="glossary.html#' in (built_site / "lessons" / f"{p.stem}.html").read_text() for p in LESSONS)

@@ -123,3 +123,10 @@ def test_the_timeline_hover_points_disputed_events_to_the_statements():
 
 def test_statements_are_dated_within_the_kits_span():
     assert STATEMENTS["date"].between(pd.Timestamp("1945-01-01"), pd.Timestamp("2025-12-31")).all()
+
+
+def test_side_by_side_can_show_a_few_parties_at_a_time_and_names_a_missing_one():
+    shown = side_by_side("crimea-status", actors=["UKR", "RUS"])
+    assert set(shown.statements["actor"]) == {"UKR", "RUS"}
+    with pytest.raises(KeyError, match="by FRA"):
+        side_by_side("crimea-status", actors=["UKR", "FRA"])

@@ -44,13 +44,13 @@ def _charts_fill_the_page(notebook: nbformat.NotebookNode) -> nbformat.NotebookN
 
 
 def _links_between_pages(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy whose Markdown links to another lesson's notebook (`03a-....ipynb`) lead to that lesson's page, and
-    whose link to the instructor guide, which is not exported, is plain text."""
+    """A copy whose Markdown links to another lesson's notebook (`03a-....ipynb`) or to the glossary lead to that
+    page, and whose link to the instructor guide, which is not exported, is plain text."""
     notebook = copy.deepcopy(notebook)
     lessons = "|".join(re.escape(path.stem) for path in publish.lesson_paths())
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(rf"\]\(({lessons})\.ipynb(#[^)]*)?\)", r"](\1.html\2)", cell.source)
+            cell.source = re.sub(rf"\]\(({lessons}|glossary)\.(?:ipynb|md)(#[^)]*)?\)", r"](\1.html\2)", cell.source)
             cell.source = publish.GUIDE_LINK.sub(r"\1 (given to teachers)", cell.source)  # not exported
     return notebook
 
@@ -77,9 +77,19 @@ def export_html(notebook_path: Path, destination: Path, run=run_in_place) -> Pat
     return destination
 
 
+def glossary_notebook(path: Path = publish.GLOSSARY) -> nbformat.NotebookNode:
+    """The glossary as a notebook of one Markdown cell, to export with the lessons' template."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(path.read_text(encoding="utf-8"))])
+    notebook.metadata["title"] = "Glossary"
+    return notebook
+
+
 def export_lessons(destination: Path = EXPORT, run=run_in_place) -> list[Path]:
-    """Every lesson as `destination/<lesson>.html`; pages of lessons since renamed are removed."""
+    """Every lesson as `destination/<lesson>.html`, and the glossary as `glossary.html`; pages of lessons since
+    renamed are removed."""
     pages = [export_html(path, destination / f"{path.stem}.html", run=run) for path in publish.lesson_paths()]
+    if publish.GLOSSARY.exists():
+        pages.append(export_html(publish.GLOSSARY, destination / "glossary.html", run=glossary_notebook))
     for stale in set(destination.glob("*.html")) - set(pages):
         stale.unlink()
     return pages

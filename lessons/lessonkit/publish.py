@@ -26,6 +26,7 @@ BUILD = KIT_ROOT / "build"
 STUDENT_DROPS = {"solution", "instructor"}
 CHECKED_TAG = "nbval-check-output"
 SLIDE_SIZE = ("1280", "720")
+GLOSSARY = LESSONS / "glossary.md"  # lessons link their terms to it, so every version carries it
 INSTRUCTOR_GUIDE = LESSONS / "instructor-guide.md"  # in the instructor version only: it holds the answer keys
 
 
@@ -75,6 +76,16 @@ def _without_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(instructor-guide\.md\)")
+GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.md#([a-z0-9-]+)\)")
+
+
+def _plain_glossary_terms(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy whose links to glossary entries are plain words: a deck is projected, and carries no glossary."""
+    notebook = nbformat.from_dict(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = GLOSSARY_LINK.sub(r"\1", cell.source)
+    return notebook
 
 
 def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -109,8 +120,8 @@ def _copy_kit(destination: Path) -> Path:
 
 
 def write_versions() -> list[Path]:
-    """build/student/ and build/instructor/: each a folder to hand out, with lessons, helpers and data; the
-    instructor's also has the instructor guide."""
+    """build/student/ and build/instructor/: each a folder to hand out, with lessons, the glossary, helpers and data;
+    the instructor's also has the instructor guide."""
     written = []
     for name, make in [("student", student_version), ("instructor", instructor_version)]:
         lessons = _copy_kit(BUILD / name)
@@ -119,7 +130,9 @@ def write_versions() -> list[Path]:
             nbformat.write(make(nbformat.read(path, as_version=4)), target)
             written.append(target)
     guide = shutil.copyfile(INSTRUCTOR_GUIDE, BUILD / "instructor" / "lessons" / INSTRUCTOR_GUIDE.name)
-    return [*written, Path(guide)]
+    glossaries = [Path(shutil.copyfile(GLOSSARY, BUILD / name / "lessons" / GLOSSARY.name))
+                  for name in ("student", "instructor")]
+    return [*written, Path(guide), *glossaries]
 
 
 # Slides -------------------------------------------------------------------------------------------------------
@@ -248,7 +261,7 @@ def export_slides(destination: Path = BUILD / "slides", run=run_lesson) -> list[
                               reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1])
     decks = []
     for path in lesson_paths():
-        body, _ = exporter.from_notebook_node(_offline_outputs(run(path)))
+        body, _ = exporter.from_notebook_node(_offline_outputs(_plain_glossary_terms(run(path))))
         deck = destination / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
         decks.append(deck)

@@ -35,7 +35,7 @@ SITE = publish.BUILD / "site"
 # SITE, and what Sphinx and MyST-NB keep between steps (.doctrees/, jupyter_execute/).
 WORK = publish.BUILD / "site-work"
 DATA_DICTIONARY = KIT_ROOT / "data" / "README.md"
-GLOSSARY = LESSONS / "glossary.md"  # not written yet; its place in the navigation is kept in toc()
+GLOSSARY = LESSONS / "glossary.md"
 DROPPED_TAGS = {"instructor"}
 VENDOR = "_static/vendor"
 # The files the pages load, by their path under _static/vendor/ (publish.vendor_files also lists reveal.js).
@@ -51,8 +51,7 @@ def _page(path: Path) -> str:
 def toc() -> list[tuple[str, list[str]]]:
     """The site's navigation, in order: a caption and its pages."""
     reference = [_page(DATA_DICTIONARY)]
-    # The glossary's place: once lessons/glossary.md exists it is listed here, after the data dictionary.
-    if GLOSSARY.exists():
+    if GLOSSARY.exists():  # after the data dictionary
         reference.append(_page(GLOSSARY))
     return [
         ("Lessons", [_page(path) for path in publish.lesson_paths()]),  # the learning path's order
@@ -74,13 +73,15 @@ def chart_html(figure: dict, prefix: str, load_plotly: bool) -> str:
 
 def site_notebook(notebook: nbformat.NotebookNode, prefix: str) -> nbformat.NotebookNode:
     """An executed lesson as its page shows it: no instructor notes, no slide separators (a cell holding only
-    `---`), and outputs that load nothing from the internet."""
+    `---`), links to glossary entries that reach them, and outputs that load nothing from the internet."""
     notebook = nbformat.from_dict(notebook)  # a copy: the run may be shared
     notebook.cells = [cell for cell in notebook.cells
                       if not set(cell.metadata.get("tags", [])) & DROPPED_TAGS
                       and not (cell.cell_type == "markdown" and cell.source.strip() == "---")]
     charts = 0
     for cell in notebook.cells:
+        if cell.cell_type == "markdown":  # an HTML link: MyST would look for a heading, not the entry's <a id>
+            cell.source = publish.GLOSSARY_LINK.sub(r'<a href="glossary.html#\2">\1</a>', cell.source)
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if PLOTLY_MIMETYPE in data:

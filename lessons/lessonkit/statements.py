@@ -56,6 +56,14 @@ def _box(row) -> str:
             f"rel='noopener'>{escape(row.source_title)}</a> ({escape(row.source_publisher)})</p></div>")
 
 
-def side_by_side(about: str) -> SideBySide:
-    """Every party's statement on an event or topic, side by side, each with its source."""
-    return SideBySide(about, statements_about(about))
+def side_by_side(about: str, actors: list[str] | None = None) -> SideBySide:
+    """Every party's statement on an event or topic, side by side, each with its source; with `actors` (country
+    codes such as ["UKR", "RUS"]), only theirs, so that a long exchange can be shown a few parties at a time."""
+    statements = statements_about(about)
+    if actors is not None:
+        unknown = sorted(set(actors) - set(statements["actor"]))
+        if unknown:
+            raise KeyError(f"No statement about {about!r} by {', '.join(unknown)}; "
+                           f"the parties with one: {', '.join(sorted(set(statements['actor'])))}")
+        statements = statements[statements["actor"].isin(actors)]
+    return SideBySide(about, statements)

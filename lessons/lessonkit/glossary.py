@@ -1,0 +1,138 @@
+"""The glossary (lessons/glossary.md) and the links lessons make to it.
+
+Lesson authors write terms as plain words; `python -m lessonkit.glossary` (run in lessons/) links the first use of
+each glossary term in each lesson's Markdown to its entry, `glossary.md#slug`. The tests run the same linking on a
+copy and fail if it would change anything, so a new lesson or a new term cannot leave a first use unlinked.
+"""
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+LESSONS = Path(__file__).resolve().parent.parent
+GLOSSARY = LESSONS / "glossary.md"
+ANCHOR = re.compile(r'^<a id="([a-z0-9-]+)"></a>$', re.M)
+LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
+
+# How each term may be written in a lesson (case-insensitive unless the pattern says otherwise).
+TERMS = {
+    "administer": r"\badminister(s|ed|ing)?\b",
+    "annexation": r"\bannex(ation|ed)\b",
+    "arbitral-award": r"\barbitral award\b",
+    "armistice": r"\barmistice\b",
+    "arms-control": r"\barms[- ]control\b",
+    "balancing": r"\bbalancing\b",
+    "ceasefire": r"\bcease-?fire\b",
+    "claimant": r"\bclaimants?\b",
+    "cold-war": r"(?-i:\bCold War\b)",
+    "combat-radius": r"\bcombat radius\b",
+    "communique": r"\bcommuniqu[ée]\b",
+    "deterrence": r"\bdeterrence\b",
+    "exclusive-economic-zone": r"\bexclusive economic zones?\b|(?-i:\bEEZs?\b)",
+    "federal-district": r"\bfederal district\b",
+    "fiscal-year": r"\bfiscal year\b",
+    "great-circle-distance": r"\bgreat-circle distance\b|\bdistance over the Earth's surface\b",
+    "hedging": r"\bhedging\b",
+    "inf-treaty": r"(?-i:\bINF\b)( Treaty)?",
+    "joint-declaration": r"\bjoint declaration\b",
+    "line-of-control": r"\bline of control\b",
+    "lng": r"\bliquefied natural gas\b|(?-i:\bLNG\b)",
+    "low-tide-elevation": r"\blow-tide elevations?\b",
+    "multipolarity": r"\bmultipolar(ity)?\b",
+    "nine-dash-line": r"\bnine-dash line\b",
+    "northern-territories": r"\bNorthern Territories\b",
+    "nuclear-capable": r"\bnuclear-capable\b",
+    "peace-treaty": r"\bpeace treaty\b",
+    "percentage-point": r"\bpercentage points?\b",
+    "plutonium-disposition": r"\bplutonium disposition\b",
+    "ratification": r"\bratif(y|ied|ies|ication)\b",
+    "rebalance-to-asia": r"\bre-?balance to (Asia|the region)\b",
+    "reported-range": r"\breported range\b",
+    "sanctions": r"\bsanctions\b",
+    "scramble": r"\bscrambl(e|es|ed)\b",
+    "sovereignty": r"\bsovereignty\b",
+    "state-of-war": r"\bstate of war\b",
+    "strategic-bomber": r"\bstrategic bombers?\b",
+    "strategic-partnership": r"\bstrategic partnerships?\b",
+    "unclos": r"(?-i:\bUNCLOS\b)",
+}
+
+# Learner-visible Markdown only: instructor notes are for teachers, solutions repeat the lesson's words.
+SKIPPED_TAGS = {"instructor", "solution"}
+# Text a link must not be put in: headings, quotations of the article, code, existing links, HTML tags, alt text.
+PROTECTED = re.compile(r"^#[^\n]*|^>[^\n]*|```.*?```|`[^`\n]*`|\[[^\]]*\]\([^)]*\)|<[^>]+>"
+                       r"|\*For a screen reader:\*[^\n]*", re.M | re.S)
+
+
+def glossary_slugs(path: Path = GLOSSARY) -> list[str]:
+    """The anchors of the glossary's entries, in the order they appear."""
+    return ANCHOR.findall(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def _open_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` where a link may go (everything outside PROTECTED)."""
+    spans, start = [], 0
+    for match in PROTECTED.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    return [*spans, (start, len(text))]
+
+
+def _first_use(text: str, pattern: str) -> re.Match | None:
+    for start, end in _open_spans(text):
+        match = re.compile(pattern, re.I).search(text, start, end)
+        if match:
+            return match
+    return None
+
+
+def linked_slugs(notebook: nbformat.NotebookNode) -> set[str]:
+    return {slug for cell in notebook.cells if cell.cell_type == "markdown" for slug in LINK.findall(cell.source)}
+
+
+def link_first_uses(notebook: nbformat.NotebookNode, slugs: list[str]) -> nbformat.NotebookNode:
+    """Link the first learner-visible use of each glossary term that the notebook does not link yet."""
+    done = linked_slugs(notebook)
+    for slug in slugs:
+        if slug in done or slug not in TERMS:
+            continue
+        for cell in notebook.cells:
+            if cell.cell_type != "markdown" or SKIPPED_TAGS & set(cell.metadata.get("tags", [])):
+                continue
+            match = _first_use(cell.source, TERMS[slug])
+            if match:
+                cell.source = (f"{cell.source[:match.start()]}[{match.group(0)}](glossary.md#{slug})"
+                               f"{cell.source[match.end():]}")
+                break
+    return notebook
+
+
+def unlinked_first_uses(notebook: nbformat.NotebookNode) -> list[str]:
+    """Terms the notebook links, but not at their first learner-visible use: the use before the link, quoted."""
+    problems = []
+    for slug in sorted(linked_slugs(notebook) & set(TERMS)):
+        for cell in notebook.cells:
+            if cell.cell_type != "markdown" or SKIPPED_TAGS & set(cell.metadata.get("tags", [])):
+                continue
+            link = re.search(rf"\]\(glossary\.md#{slug}\)", cell.source)
+            use = _first_use(cell.source, TERMS[slug])
+            if use and (link is None or use.start() < link.start()):
+                problems.append(f"{slug}: {use.group(0)!r} comes before the link")
+            if link or use:
+                break
+    return problems
+
+
+def main(paths: list[str]) -> None:
+    slugs = glossary_slugs()
+    for path in paths or sorted(str(p) for p in LESSONS.glob("[0-9]*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        before = nbformat.writes(notebook)
+        if nbformat.writes(link_first_uses(notebook, slugs)) != before:
+            nbformat.write(notebook, path)
+            print(f"linked glossary terms in {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
