@@ -1,6 +1,9 @@
 """The data package: valid by Frictionless, sourced, in range, and refusing broken copies with a clear message."""
 import csv
 import json
+import os
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -305,3 +308,116 @@ def test_every_feature_of_every_layer_is_valid_geometry():
                for name in LAYERS for number, feature in enumerate(load_geojson(name)["features"], start=1)
                if not shape(feature["geometry"]).is_valid]
     assert not invalid, "invalid geometry in data/geo:\n" + "\n".join(invalid)
+
+
+# The source article is not part of the kit (it is cited, not copied); point KIT_SOURCE_ARTICLE at its text.
+ARTICLE = Path(os.environ.get("KIT_SOURCE_ARTICLE", DATA.parent.parent / "shared" / "seed" / "article.txt"))
+
+
+def _plain(text: str) -> str:
+    """The article's text with curly quotes made straight and runs of whitespace made one space."""
+    for curly, straight in {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}.items():
+        text = text.replace(curly, straight)
+    return " ".join(text.split())
+
+
+def test_forecasts_cite_evidence_and_sources_that_exist():
+    forecasts = load_table("forecasts")
+    assert len(forecasts) >= 5
+    evidence_ids = set(load_table("events")["id"]) | set(load_table("figures")["id"]) | set(load_table("statements")["id"])
+    source_ids = set(load_table("sources")["id"])
+    missing = [(row.id, ref) for row in forecasts.itertuples() for ref in row.evidence.split(";")
+               if ref.strip() not in evidence_ids]
+    missing += [(row.id, ref) for row in forecasts.itertuples() for ref in row.source_ids.split(";")
+                if ref.strip() not in source_ids]
+    assert not missing, missing
+    assert forecasts["order"].is_unique
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article's text is not in this checkout")
+def test_forecast_quotes_are_the_articles_words_and_short():
+    article = _plain(ARTICLE.read_text(encoding="utf-8"))
+    forecasts = load_table("forecasts")
+    not_in_article = [row.id for row in forecasts.itertuples() if _plain(row.quote) not in article]
+    too_long = [row.id for row in forecasts.itertuples() if len(row.quote.split()) > 25]
+    assert not not_in_article and not too_long, {"not in the article": not_in_article, "over 25 words": too_long}
+    positions = [article.index(_plain(quote)) for quote in forecasts.sort_values("order")["quote"]]
+    assert positions == sorted(positions), "order follows the quotes' place in the article"
+
+
+# data/claims.csv: the article's factual claims, each graded against the kit's rows. `evidence` and `source_ids` are
+# ';'-joined lists, which Frictionless cannot check as foreign keys, so these tests do.
+CLAIM_EVIDENCE_TABLES = ["events", "figures", "places", "statements", "voices"]
+GRADED = {"accurate", "partly-accurate", "inaccurate"}
+ARTICLE_BYLINE = "Robert Matthew Shines"
+
+
+def _id_list(text) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def test_claims_cite_rows_and_sources_that_exist():
+    claims = load_table("claims")
+    assert 20 <= len(claims) <= 40
+    rows = set().union(*(set(load_table(name)["id"]) for name in CLAIM_EVIDENCE_TABLES))
+    sources = set(load_table("sources")["id"])
+    missing = [(claim.id, ref) for claim in claims.itertuples() for ref in _id_list(claim.evidence) if ref not in rows]
+    missing += [(claim.id, ref) for claim in claims.itertuples() for ref in _id_list(claim.source_ids)
+                if ref not in sources]
+    assert not missing, missing
+
+
+def test_every_graded_claim_shows_its_evidence_and_sources():
+    claims = load_table("claims")
+    checked = claims[claims["verdict"] != "not-a-factual-claim"]  # graded, and ungraded with what the kit has
+    assert set(checked["verdict"]) >= GRADED
+    bare = [claim.id for claim in checked.itertuples() if not _id_list(claim.evidence) or not _id_list(claim.source_ids)]
+    assert not bare, f"a graded claim needs evidence and source_ids: {bare}"
+    # Opinions and forecasts are never graded as facts, and nothing else is waved through as one.
+    judgement = claims["kind"].isin(["opinion", "forecast"])
+    assert (claims.loc[judgement, "verdict"] == "not-a-factual-claim").all()
+    assert (claims.loc[~judgement, "verdict"] != "not-a-factual-claim").all()
+
+
+def test_a_claims_sources_include_those_of_its_evidence():
+    source_of = {}
+    for name in CLAIM_EVIDENCE_TABLES:
+        source_of.update(load_table(name).set_index("id")["source_id"].to_dict())
+    unlisted = [(claim.id, ref, source_of[ref]) for claim in load_table("claims").itertuples()
+                for ref in _id_list(claim.evidence) if source_of[ref] not in _id_list(claim.source_ids)]
+    assert not unlisted, unlisted
+
+
+def test_claims_are_in_reading_order_and_speak_to_readers():
+    claims = load_table("claims")
+    assert claims["order"].tolist() == list(range(1, len(claims) + 1))
+    assert claims["paragraph"].is_monotonic_increasing
+    for column in ["reason", "note"]:
+        flagged = claims[claims[column].fillna("").str.contains(WORDS_FOR_AUTHORS, regex=True)]
+        assert flagged.empty, flagged[["id", column]].to_dict("records")
+
+
+def test_a_claims_quote_is_short_and_within_one_sentence():
+    for claim in load_table("claims").itertuples():
+        assert len(claim.quote.split()) <= 25, claim.id
+        inside = re.sub(r"\b(?:[A-Z]\.){2,}", "", claim.quote)  # "U.S." ends no sentence
+        assert not re.search(r"[.!?]\s", inside), f"{claim.id}: more than one sentence"
+
+
+def _article_body() -> list[str]:
+    """The body's paragraphs: every non-empty line after the site name and the headline, up to the byline, with
+    photo captions and subheadings counted as paragraphs, as claims.paragraph counts them."""
+    blocks = [_plain(line) for line in ARTICLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return blocks[2:blocks.index(ARTICLE_BYLINE)]
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article's text is not in this checkout")
+def test_a_claims_quote_is_the_articles_words_in_its_paragraph():
+    body = _article_body()
+    assert len(body) == 16 and body[0].startswith("Russian President Vladimir Putin")
+    claims = load_table("claims").sort_values("order")
+    misplaced = [(claim.id, claim.paragraph) for claim in claims.itertuples()
+                 if _plain(claim.quote) not in body[claim.paragraph - 1]]
+    assert not misplaced, f"not found word for word in the paragraph given: {misplaced}"
+    positions = [(claim.paragraph, body[claim.paragraph - 1].index(_plain(claim.quote))) for claim in claims.itertuples()]
+    assert positions == sorted(positions), "order follows the quotes' place in the article"

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from lessonkit import exercises
-from lessonkit.checks import cold_war_borders, common, far_east, kurils_history, kurils_map, pacific_signals, start
+from lessonkit.checks import cold_war_borders, common, far_east, kurils_history, kurils_map, pacific_signals, philippines
+from lessonkit.checks import new_cold_war, start
 from lessonkit.checks.far_east import expected_lng_change, expected_route, expected_times_as_many
 from lessonkit.checks.cold_war_borders import expected_capitals_in_reach, expected_deal_days, expected_hmeimim_km
 from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
@@ -17,7 +18,8 @@ from lessonkit.data import load_geojson, load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
-MODULES = [start, cold_war_borders, far_east, kurils_history, kurils_map, pacific_signals]
+MODULES = [start, cold_war_borders, far_east, kurils_history, kurils_map, pacific_signals, philippines,
+           new_cold_war]
 EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
@@ -120,7 +122,7 @@ PLANT, TOKYO = expected_route()
 
 def route_map_with(*points, layer=folium.PolyLine) -> folium.Map:
     """Exercise 3's fresh map as the answer cell makes it (the plant and Tokyo as circle markers), plus a line."""
-    fmap = base_map((41, 141), zoom_start=4.5, land_layer="asia-pacific-land", height_px=420)
+    fmap = base_map((41, 141), zoom_start=4.5, land_layer="asia-pacific-land", height_px=380)
     for end in (PLANT, TOKYO):
         folium.CircleMarker(end, radius=6).add_to(fmap)
     if points:
@@ -142,6 +144,48 @@ WRONG_ANSWERS_02 = {
     "lng-route": [(route_map_with(), "no line yet"), (route_map_with(PLANT[::-1], TOKYO[::-1]), "swapped"),
                   (route_map_with((43.1, 131.9), TOKYO), "Prigorodnoye"), (route_map_with(PLANT, (43.1, 131.9)), "Tokyo"),
                   (route_map_with(PLANT, TOKYO, layer=lambda points: folium.CircleMarker(points[0])), "no line yet"), ([PLANT, TOKYO], "folium map")],
+}
+
+TOWARD = philippines.expected_toward_allies()
+
+RIGHT_ANSWERS_05 = {
+    "award-findings": [["A", "C", "E"], ["e", "a", "c"], "ACE", "A, C, E", ("A", "C", "E"), pd.Series(["A", "C", "E"])],
+    "nearer-shoal": ["mischief-reef", "Mischief Reef", " mischief-reef "],
+    "toward-allies": [TOWARD, TOWARD[::-1], set(TOWARD), pd.Series(TOWARD)],
+}
+
+WRONG_ANSWERS_05 = {
+    "award-findings": [(["A", "B", "C", "E"], "Not B"), (["A", "C", "D", "E"], "Not D"), (["A", "C"], "1 more"),
+                       (["A", "Z"], "'Z' is not one"), (3, "list of letters")],
+    "nearer-shoal": [("edca-antonio-bautista-air-base", "Is the other place nearer"), ("hainan", "not one of the two"),
+                     (42.0, "type float")],
+    "toward-allies": [(TOWARD + ["2016-duterte-ends-joint-patrols"], "a step away"), (TOWARD[:2], "2 of the 3"),
+                      (["2016-duterte-visits-moscow"], "not one of the six"), ("2023-four-new-edca-sites", "list")],
+}
+
+CUT = new_cold_war.expected_agreements_cut()
+GROWTH = new_cold_war.expected_growth()
+COUNTER = "The arms-control agreements the old Cold War built have been cut one by one since 2016, like the old rivalry."
+CASE = {"position": "new-cold-war", "evidence": ["trade-us-china-2024", "2024-russia-north-korea-treaty-in-force"],
+        "counter": COUNTER}
+
+RIGHT_ANSWERS_06 = {
+    "agreements-cut": [CUT, np.int64(CUT), float(CUT)],
+    "russia-china-growth": [GROWTH, round(GROWTH, 1), np.float64(GROWTH)],
+    "my-case": [CASE, {**CASE, "position": "not-a-cold-war", "evidence": ("westad-2018-has-a-new-cold-war-really-begun",
+                                                                          "2019-inf-withdrawal-effective")}],
+}
+
+WRONG_ANSWERS_06 = {
+    "agreements-cut": [(int((new_cold_war.arms_control_events()["date"].dt.year >= 2016).sum()), "counts events"), (len(new_cold_war.AGREEMENT_OF) - 4, "Not quite"), (CUT + 1, "Not quite"),
+                       ("5", "whole number")],
+    "russia-china-growth": [(1 / GROWTH, "2016 divided by 2024"), ((GROWTH - 1) * 100, "per cent"),
+                            (688.3 / 519.6, "US-China"), (10, "Not quite")],
+    "my-case": [({**CASE, "position": "hot war"}, "should be one of"), ({**CASE, "evidence": ["trade-us-china-2024"]},
+                 "at least two"), ({**CASE, "evidence": ["trade-us-china-2024", "made-up-id"]}, "'made-up-id' is not"),
+                ({**CASE, "evidence": ["lind-2018-cold-war-ii", "lucas-2008-the-new-cold-war"]}, "scholars' opinions"),
+                ({**CASE, "counter": "No."}, "at least 12 words"), ({"position": "new-cold-war"}, "no 'evidence'"),
+                ({**CASE, "position": ...}, "Replace each"), ("new-cold-war", "dictionary")],
 }
 
 
@@ -195,9 +239,13 @@ WRONG_ANSWERS = {
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_01)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_02)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_04)
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_05)
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_06)
 WRONG_ANSWERS.update(WRONG_ANSWERS_01)
 WRONG_ANSWERS.update(WRONG_ANSWERS_02)
 WRONG_ANSWERS.update(WRONG_ANSWERS_04)
+WRONG_ANSWERS.update(WRONG_ANSWERS_05)
+WRONG_ANSWERS.update(WRONG_ANSWERS_06)
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
               True, object(), float("nan"), np.array([]), ValueError("boom"), {"択捉島": None}, ["A", 1]]
@@ -369,3 +417,14 @@ def test_an_answer_on_one_line_with_another_statement_is_still_found(fresh_cell_
 def test_a_method_stored_without_its_brackets_is_named():
     feedback = judge("population-ratio", pd.Series([1.0, 2.0]).sum)
     assert not feedback.correct and "`.sum()` rather than `.sum`" in feedback.message
+
+
+def test_lesson_05_expected_answers_follow_the_data():
+    assert philippines.expected_nearer() == "mischief-reef"
+    assert 35 < common.km_between("second-thomas-shoal", "mischief-reef") < 50
+    assert TOWARD == ["2023-four-new-edca-sites", "2023-ph-us-joint-patrols-begin", "2024-japan-philippines-raa-signed"]
+
+
+def test_lesson_06_expected_answers_follow_the_data():
+    assert CUT == 5  # INF, Open Skies, New START, the plutonium and the nuclear research agreements
+    assert 3.4 < GROWTH < 3.6  # Russia-China trade, 2016 to 2024

@@ -18,9 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import nbformat
+import pandas as pd
 import pytest
 
 import kit
+from lessonkit.checks import new_cold_war
 from lessonkit.data import load_geojson, load_table
 from lessonkit.maps import AREA_COLOURS, LINE_COLOURS
 from lessonkit.publish import lesson_paths
@@ -78,6 +80,13 @@ FAR_EAST_CITIES = {OKABE_ITO["blue"]: [  # 02: cities and ports of the Far East,
     "vladivostok", "nakhodka", "khabarovsk", "blagoveshchensk", "yuzhno-sakhalinsk", "prigorodnoye",
     "petropavlovsk-kamchatsky", "magadan", "pevek", "sabetta", "ulan-ude", "chita"]}
 ROUTE_ENDS = {LEAFLET_BLUE: ["prigorodnoye", "tokyo"]}  # 02: exercise 3's fresh map
+EDCA_AND_SHOALS = {  # 05: US access sites agreed in 2016 and 2023, and the disputed features
+    OKABE_ITO["blue"]: ["edca-antonio-bautista-air-base", "edca-basa-air-base", "edca-fort-magsaysay",
+                        "edca-lumbia-air-base", "edca-mactan-benito-ebuen-air-base"],
+    OKABE_ITO["sky blue"]: ["edca-naval-base-camilo-osias", "edca-lal-lo-airport", "edca-camp-melchor-dela-cruz",
+                            "edca-balabac-island"],
+    OKABE_ITO["vermillion"]: ["scarborough-shoal", "second-thomas-shoal", "mischief-reef", "spratly-islands"],
+}
 THEATRE_PLACES = {  # 01: the three theatres, each in its area's colour
     AREA_COLOURS["baltic-sea"]: ["kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki",
                                  "stockholm"],
@@ -113,6 +122,9 @@ FAR_EAST_FIGURES = load_table("figures")
 POPULATIONS = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].isin(["fefd-population-2021", "pop-heilongjiang-2020",
                                "pop-jilin-2020", "pop-liaoning-2020", "pop-hokkaido-2020", "pop-japan-2020"])]
 LNG_SHARES = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].str.startswith("russia-share-japan-lng")]
+BOTH_THEMES = pd.concat([events_with_sources("philippines-china"), events_with_sources("after-2016")])
+MANILA_EVENTS = BOTH_THEMES[BOTH_THEMES["actors"].str.contains("PHL") & (BOTH_THEMES["date"].dt.year >= 2016)]
+ARMS_CONTROL = new_cold_war.arms_control_events()
 EXPECTED = {
     "00-start-here": LessonShows(maps=[
         SUMMIT_MAP,  # "Drawing a map with folium"
@@ -151,12 +163,21 @@ EXPECTED = {
         ChartShows(traces=PACIFIC_EVENTS["category"].nunique(), points=len(PACIFIC_EVENTS)),  # one trace a kind
         ChartShows(traces=1, points=len(JASDF_SCRAMBLES)),  # Japan's scrambles against Russian aircraft
     ]),
+    "06-new-or-old-cold-war": LessonShows(charts=[
+        ChartShows(traces=1, points=len(ARMS_CONTROL)),  # the agreements signed and cut, one dot an event
+    ]),
+    "05-philippines-turn": LessonShows(maps=[
+        MapShows(markers=markers(EDCA_AND_SHOALS),
+                 layers=(OSM_LAYER, "EDCA sites agreed in 2016", "EDCA sites added in 2023", "Disputed features")),
+    ], charts=[
+        ChartShows(traces=MANILA_EVENTS["category"].nunique(), points=len(MANILA_EVENTS)),  # the Philippines' events
+    ]),
 }
 
 
 def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
     assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
+    named = {place for places in (SUMMIT_CITIES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS, EDCA_AND_SHOALS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
              for ids in places.values() for place in ids}
     assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
 
@@ -407,3 +428,37 @@ def test_each_slide_deck_draws_its_maps_and_charts_offline(browser, lesson):
         assert_quiet(seen, f"The deck of {lesson}")
     finally:
         page.context.close()
+
+
+# The entry's heading (JupyterLab ids headings by their text: "Nine-dash line" is "Nine-dash-line") shown in the
+# Markdown preview's visible area.
+GLOSSARY_ENTRY_IN_VIEW_JS = """(slug) => {
+    const viewer = document.querySelector('.jp-MarkdownViewer:not(.lm-mod-hidden)');
+    if (!viewer) return false;
+    const heading = [...viewer.querySelectorAll('h3')]
+        .find(h => (h.getAttribute('data-jupyter-id') || '').toLowerCase().startsWith(slug));
+    if (!heading) return false;
+    const box = heading.getBoundingClientRect(), view = viewer.getBoundingClientRect();
+    return box.top >= view.top - 2 && box.bottom <= view.bottom;
+}"""
+
+
+def test_a_glossary_link_in_a_lesson_opens_the_entry_rendered(lab, browser):
+    """JupyterLab opens the glossary in its Markdown preview (the kit's settings make it the viewer for .md) and
+    scrolls to the entry, as a learner clicking a linked term expects."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        lesson = LESSONS["05-philippines-turn"].name  # its first glossary link is near the top
+        page.goto(f"{lab.url}/lab/workspaces/glossary-{secrets.token_hex(4)}/tree/lessons/{lesson}"
+                  f"?reset&token={lab.token}")
+        link = page.locator('.jp-RenderedMarkdown a[href*="/lessons/glossary.md"][href*="#"]').first  # resolved
+        link.wait_for()
+        slug = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        page.wait_for_function(GLOSSARY_ENTRY_IN_VIEW_JS, arg=slug, timeout=30_000)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "lab-glossary.png"))
+    finally:
+        context.close()
