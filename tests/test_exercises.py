@@ -8,7 +8,7 @@ import pytest
 
 from lessonkit import exercises
 from lessonkit.checks import cold_war_borders, common, far_east, kurils_history, kurils_map, pacific_signals, philippines
-from lessonkit.checks import new_cold_war, start
+from lessonkit.checks import fact_check, new_cold_war, start, what_next
 from lessonkit.checks.far_east import expected_lng_change, expected_route, expected_times_as_many
 from lessonkit.checks.cold_war_borders import expected_capitals_in_reach, expected_deal_days, expected_hmeimim_km
 from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
@@ -19,7 +19,7 @@ from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
 MODULES = [start, cold_war_borders, far_east, kurils_history, kurils_map, pacific_signals, philippines,
-           new_cold_war]
+           new_cold_war, fact_check, what_next]
 EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
@@ -188,6 +188,48 @@ WRONG_ANSWERS_06 = {
                 ({**CASE, "position": ...}, "Replace each"), ("new-cold-war", "dictionary")],
 }
 
+YEARS_TO_HALT = what_next.expected_years_to_halt()
+MOVES_08 = what_next.expected_military_moves()
+GRADES = what_next.expected_grades()
+
+RIGHT_ANSWERS_08 = {
+    "years-to-halt": [YEARS_TO_HALT, round(YEARS_TO_HALT, 1), np.float64(YEARS_TO_HALT)],
+    "military-moves": [MOVES_08, np.int64(MOVES_08), float(MOVES_08)],
+    "my-grades": [GRADES, dict(reversed(list(GRADES.items())))],
+}
+
+WRONG_ANSWERS_08 = {
+    "years-to-halt": [(-YEARS_TO_HALT, "negative"), (YEARS_TO_HALT * 365.25, "days"), (5, "whole number of years"),
+                      (pd.Timedelta(days=1972), "Timedelta"), (2.0, "Not quite")],
+    "military-moves": [(MOVES_08 + 1, "Not quite"), (load_table("events").head(MOVES_08), "table of"),
+                       ("five", "whole number")],
+    "my-grades": [({**GRADES, "bear-fruit": "held"}, "grades 'bear-fruit' differently"),
+                  ({**GRADES, "cam-ranh-return": ...}, "has no grade yet"), ({**GRADES, "bear-fruit": "maybe"},
+                  "not a grade"), (["did-not-hold"], "dictionary")],
+}
+
+CHECKABLE = fact_check.expected_checkable()
+TREATIES = {"verdict": "partly-accurate", "evidence": fact_check.DECIDING["nuclear-treaties-abrogated"]}
+STATE_OF_WAR = {"verdict": "inaccurate", "evidence": fact_check.DECIDING["technical-state-of-war"]}
+
+RIGHT_ANSWERS_07 = {
+    "checkable": [CHECKABLE, CHECKABLE[::-1], set(CHECKABLE), pd.Series(CHECKABLE)],
+    "nuclear-treaties": [TREATIES, {**TREATIES, "evidence": [*TREATIES["evidence"], "2000-plutonium-agreement-signed"]}],
+    "state-of-war": [STATE_OF_WAR, {**STATE_OF_WAR, "evidence": ("1956-soviet-japanese-joint-declaration",
+                                                                 "1956-joint-declaration-enters-into-force")}],
+}
+
+WRONG_ANSWERS_07 = {
+    "checkable": [([*CHECKABLE, "most-important-region"], "an opinion"), ([*CHECKABLE, "persistence-may-bear-fruit"],
+                  "a forecast"), (CHECKABLE[:1], "1 of the 2"), (["made-up"], "not one of the five"), ("korean-ceasefire",
+                  "list of claim ids")],
+    "nuclear-treaties": [({**TREATIES, "verdict": "accurate"}, "differs"), ({**TREATIES, "evidence": TREATIES["evidence"][:1]},
+                         "lacks"), ({**TREATIES, "verdict": "true"}, "not a verdict"), ({**TREATIES, "evidence": ["x"]},
+                         "not an event id"), ({"verdict": ..., "evidence": [...]}, "Replace each")],
+    "state-of-war": [({**STATE_OF_WAR, "verdict": "accurate"}, "differs"), ({**STATE_OF_WAR, "evidence": [
+                     "1945-soviet-declaration-of-war-on-japan"]}, "lacks"), ("inaccurate", "dictionary")],
+}
+
 
 MOSCOW = tuple(load_table("places").set_index("id").loc["moscow", ["lat", "lon"]])
 IN_FORCE = load_table("events").set_index("id").at["1956-joint-declaration-enters-into-force", "date"]
@@ -241,11 +283,15 @@ RIGHT_ANSWERS.update(RIGHT_ANSWERS_02)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_04)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_05)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_06)
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_07)
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_08)
 WRONG_ANSWERS.update(WRONG_ANSWERS_01)
 WRONG_ANSWERS.update(WRONG_ANSWERS_02)
 WRONG_ANSWERS.update(WRONG_ANSWERS_04)
 WRONG_ANSWERS.update(WRONG_ANSWERS_05)
 WRONG_ANSWERS.update(WRONG_ANSWERS_06)
+WRONG_ANSWERS.update(WRONG_ANSWERS_07)
+WRONG_ANSWERS.update(WRONG_ANSWERS_08)
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
               True, object(), float("nan"), np.array([]), ValueError("boom"), {"択捉島": None}, ["A", 1]]
@@ -428,3 +474,15 @@ def test_lesson_05_expected_answers_follow_the_data():
 def test_lesson_06_expected_answers_follow_the_data():
     assert CUT == 5  # INF, Open Skies, New START, the plutonium and the nuclear research agreements
     assert 3.4 < GROWTH < 3.6  # Russia-China trade, 2016 to 2024
+
+
+def test_lesson_08_expected_answers_follow_the_data():
+    assert 5.3 < YEARS_TO_HALT < 5.5  # 26 October 2016 to 21 March 2022
+    assert MOVES_08 == 5
+
+
+def test_lesson_07_deciding_rows_are_among_each_claims_evidence():
+    claims = load_table("claims").set_index("id")
+    for claim, rows in fact_check.DECIDING.items():
+        assert set(rows) <= set(claims.at[claim, "evidence"].split(";")), claim
+    assert CHECKABLE == ["korean-ceasefire", "nuclear-treaties-abrogated"]

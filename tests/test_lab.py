@@ -125,6 +125,9 @@ LNG_SHARES = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].str.startswith("russia-shar
 BOTH_THEMES = pd.concat([events_with_sources("philippines-china"), events_with_sources("after-2016")])
 MANILA_EVENTS = BOTH_THEMES[BOTH_THEMES["actors"].str.contains("PHL") & (BOTH_THEMES["date"].dt.year >= 2016)]
 ARMS_CONTROL = new_cold_war.arms_control_events()
+ALL_THEMES = pd.concat([events_with_sources(theme) for theme in ["cold-war-borders", "japan-russia", "kurils",
+                                                                 "pacific-signals", "philippines-china", "after-2016"]])
+SINCE_2016 = ALL_THEMES[ALL_THEMES["date"].dt.year >= 2016]
 EXPECTED = {
     "00-start-here": LessonShows(maps=[
         SUMMIT_MAP,  # "Drawing a map with folium"
@@ -165,6 +168,12 @@ EXPECTED = {
     ]),
     "06-new-or-old-cold-war": LessonShows(charts=[
         ChartShows(traces=1, points=len(ARMS_CONTROL)),  # the agreements signed and cut, one dot an event
+    ]),
+    "07-fact-checking-the-article": LessonShows(charts=[
+        ChartShows(traces=1, points=len(load_table("claims"))),  # every claim's verdict, in the article's order
+    ]),
+    "08-what-happened-next": LessonShows(charts=[
+        ChartShows(traces=SINCE_2016["category"].nunique(), points=len(SINCE_2016)),  # every theme, one trace a kind
     ]),
     "05-philippines-turn": LessonShows(maps=[
         MapShows(markers=markers(EDCA_AND_SHOALS),
