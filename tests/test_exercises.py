@@ -8,7 +8,7 @@ import pytest
 
 from lessonkit import exercises
 from lessonkit.checks import cold_war_borders, common, far_east, kurils_history, kurils_map, pacific_signals, philippines
-from lessonkit.checks import fact_check, new_cold_war, start, what_next
+from lessonkit.checks import capstone, fact_check, new_cold_war, start, what_next
 from lessonkit.checks.far_east import expected_lng_change, expected_route, expected_times_as_many
 from lessonkit.checks.cold_war_borders import expected_capitals_in_reach, expected_deal_days, expected_hmeimim_km
 from lessonkit.checks.kurils_history import expected_agreement_order, expected_island_names
@@ -19,7 +19,7 @@ from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from lessonkit.maps import base_map
 
 MODULES = [start, cold_war_borders, far_east, kurils_history, kurils_map, pacific_signals, philippines,
-           new_cold_war, fact_check, what_next]
+           new_cold_war, fact_check, what_next, capstone]
 EXERCISES = {name: exercise for module in MODULES for name, exercise in module.EXERCISES.items()}
 
 
@@ -230,6 +230,31 @@ WRONG_ANSWERS_07 = {
                      "1945-soviet-declaration-of-war-on-japan"]}, "lacks"), ("inaccurate", "dictionary")],
 }
 
+KNOWN_THEN = capstone.expected_known()
+SPEAKERS = capstone.expected_speakers()
+MEMO = ("Recommendation: seek talks on joint economic activities on the four islands under a special framework. "
+        + ("Japan offered the eight-point plan in May (2016-abe-eight-point-plan) and wants access without conceding "
+           "anything. ") * 8)
+MEMO_ANSWER = {"role": "japan", "memo": MEMO}
+
+RIGHT_ANSWERS_09 = {
+    "known-then": [KNOWN_THEN, KNOWN_THEN[::-1], set(KNOWN_THEN), pd.Series(KNOWN_THEN)],
+    "who-said-it": [SPEAKERS, {key: value.lower() for key, value in SPEAKERS.items()}],
+    "position-memo": [MEMO_ANSWER, {**MEMO_ANSWER, "role": "russia"}],
+}
+
+WRONG_ANSWERS_09 = {
+    "known-then": [([*KNOWN_THEN, "2018-singapore-agreement"], "after the decision date"), (KNOWN_THEN[:1], "1 of the 2"),
+                   (["2016-made-up"], "not one of the five"), ("2016-abe-eight-point-plan", "list of event ids")],
+    "who-said-it": [({**SPEAKERS, "scs-arbitration-chn-mfa": "PHL"}, "Not PHL"), ({**SPEAKERS, "scs-arbitration-chn-mfa":
+                    "TWN"}, "not one of the codes"), ({**SPEAKERS, "russian-far-east-cooperation-jpn": ...}, "no country yet"),
+                    ("RUS", "dictionary")],
+    "position-memo": [({**MEMO_ANSWER, "memo": "Too short."}, "2 words"), ({**MEMO_ANSWER, "role": "vietnam"}, "not a role"),
+                      ({**MEMO_ANSWER, "memo": MEMO + " 2018-singapore-agreement"}, "after 14 December 2016"),
+                      ({**MEMO_ANSWER, "memo": MEMO.replace("2016-abe-eight-point-plan", "the plan")}, "Cite at least"),
+                      ({"role": ..., "memo": ...}, "Replace each"), ("memo", "dictionary")],
+}
+
 
 MOSCOW = tuple(load_table("places").set_index("id").loc["moscow", ["lat", "lon"]])
 IN_FORCE = load_table("events").set_index("id").at["1956-joint-declaration-enters-into-force", "date"]
@@ -285,6 +310,7 @@ RIGHT_ANSWERS.update(RIGHT_ANSWERS_05)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_06)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_07)
 RIGHT_ANSWERS.update(RIGHT_ANSWERS_08)
+RIGHT_ANSWERS.update(RIGHT_ANSWERS_09)
 WRONG_ANSWERS.update(WRONG_ANSWERS_01)
 WRONG_ANSWERS.update(WRONG_ANSWERS_02)
 WRONG_ANSWERS.update(WRONG_ANSWERS_04)
@@ -292,6 +318,7 @@ WRONG_ANSWERS.update(WRONG_ANSWERS_05)
 WRONG_ANSWERS.update(WRONG_ANSWERS_06)
 WRONG_ANSWERS.update(WRONG_ANSWERS_07)
 WRONG_ANSWERS.update(WRONG_ANSWERS_08)
+WRONG_ANSWERS.update(WRONG_ANSWERS_09)
 
 BAD_INPUTS = [None, ..., "", "three point seven", [], [1, 2], {}, pd.DataFrame(), pd.Series(dtype=float),
               True, object(), float("nan"), np.array([]), ValueError("boom"), {"択捉島": None}, ["A", 1]]
@@ -486,3 +513,9 @@ def test_lesson_07_deciding_rows_are_among_each_claims_evidence():
     for claim, rows in fact_check.DECIDING.items():
         assert set(rows) <= set(claims.at[claim, "evidence"].split(";")), claim
     assert CHECKABLE == ["korean-ceasefire", "nuclear-treaties-abrogated"]
+
+
+def test_lesson_09_knows_only_what_happened_by_the_decision_date():
+    assert KNOWN_THEN == ["2016-abe-eight-point-plan", "2016-coastal-missiles-etorofu-kunashiri"]
+    assert SPEAKERS == {"kurils-sovereignty-rus-lavrov-2014": "RUS", "kurils-sovereignty-usa-state-2010-11-02": "USA",
+                        "scs-arbitration-chn-mfa": "CHN", "russian-far-east-cooperation-jpn": "JPN"}

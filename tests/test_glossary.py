@@ -72,11 +72,11 @@ def test_a_link_after_an_unlinked_use_is_reported():
 
 
 def test_every_version_and_the_exported_pages_carry_the_glossary(tmp_path):
-    page = export.export_html(GLOSSARY, tmp_path / "glossary.html", run=export.glossary_notebook)
+    page = export.export_html(GLOSSARY, tmp_path / "glossary.html", run=export.page_notebook)
     html = page.read_text(encoding="utf-8")
     assert all(f'id="{slug}"' in html for slug in glossary_slugs())
     lesson = export._links_between_pages(read(LESSON_PATHS[1]))
     sources = "\n".join(cell.source for cell in lesson.cells if cell.cell_type == "markdown")
     assert "glossary.md#" not in sources and "](glossary.html#" in sources
-    deck = publish._plain_glossary_terms(read(LESSON_PATHS[1]))
+    deck = publish._plain_page_links(read(LESSON_PATHS[1]))
     assert not any("glossary" in cell.source for cell in deck.cells if cell.cell_type == "markdown")

@@ -87,6 +87,7 @@ EDCA_AND_SHOALS = {  # 05: US access sites agreed in 2016 and 2023, and the disp
                             "edca-balabac-island"],
     OKABE_ITO["vermillion"]: ["scarborough-shoal", "second-thomas-shoal", "mischief-reef", "spratly-islands"],
 }
+CASE_PLACES = {OKABE_ITO["vermillion"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro"]}
 THEATRE_PLACES = {  # 01: the three theatres, each in its area's colour
     AREA_COLOURS["baltic-sea"]: ["kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki",
                                  "stockholm"],
@@ -125,6 +126,9 @@ LNG_SHARES = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].str.startswith("russia-shar
 BOTH_THEMES = pd.concat([events_with_sources("philippines-china"), events_with_sources("after-2016")])
 MANILA_EVENTS = BOTH_THEMES[BOTH_THEMES["actors"].str.contains("PHL") & (BOTH_THEMES["date"].dt.year >= 2016)]
 ARMS_CONTROL = new_cold_war.arms_control_events()
+KURILS_AND_JAPAN_RUSSIA = pd.concat([events_with_sources("kurils"), events_with_sources("japan-russia")])
+KNOWN_ON_THE_EVE = KURILS_AND_JAPAN_RUSSIA[(KURILS_AND_JAPAN_RUSSIA["date"] <= "2016-12-14")
+                                          & (KURILS_AND_JAPAN_RUSSIA["date"].dt.year >= 2012)]
 ALL_THEMES = pd.concat([events_with_sources(theme) for theme in ["cold-war-borders", "japan-russia", "kurils",
                                                                  "pacific-signals", "philippines-china", "after-2016"]])
 SINCE_2016 = ALL_THEMES[ALL_THEMES["date"].dt.year >= 2016]
@@ -172,6 +176,11 @@ EXPECTED = {
     "07-fact-checking-the-article": LessonShows(charts=[
         ChartShows(traces=1, points=len(load_table("claims"))),  # every claim's verdict, in the article's order
     ]),
+    "09-capstone-nagato-2016": LessonShows(maps=[
+        MapShows(markers=markers(CASE_PLACES), lines={LINE_COLOURS["1945-line-of-control"].lower(): 1}),
+    ], charts=[
+        ChartShows(traces=KNOWN_ON_THE_EVE["category"].nunique(), points=len(KNOWN_ON_THE_EVE)),
+    ]),
     "08-what-happened-next": LessonShows(charts=[
         ChartShows(traces=SINCE_2016["category"].nunique(), points=len(SINCE_2016)),  # every theme, one trace a kind
     ]),
@@ -186,7 +195,7 @@ EXPECTED = {
 
 def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
     assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS, EDCA_AND_SHOALS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
+    named = {place for places in (SUMMIT_CITIES, CASE_PLACES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS, EDCA_AND_SHOALS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
              for ids in places.values() for place in ids}
     assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
 

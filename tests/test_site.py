@@ -4,6 +4,7 @@ kit.py builds it; screenshots land in build/screenshots/site-*.png for a person 
 import html
 import json
 import os
+import posixpath
 import re
 
 import nbformat
@@ -54,13 +55,14 @@ def navigation(page: str, here: str) -> list[str]:
     for href in hrefs:
         path = here if href == "#" else href
         if href != "#" and folder:
-            path = f"{folder}/{href}".replace(f"{folder}/../", "")
+            path = posixpath.normpath(f"{folder}/{href}")
         resolved.append(path)
     return resolved
 
 
 def test_every_lesson_is_in_the_navigation_in_the_learning_paths_order(built_site):
-    expected = ["index.html", *(f"lessons/{path.stem}.html" for path in LESSONS),
+    roles = [f"lessons/09-roles/{path.stem}.html" for path in sorted(publish.ROLE_BRIEFS.glob("*.md"))]
+    expected = ["index.html", *(f"lessons/{path.stem}.html" for path in LESSONS), *roles,
                 "lessons/instructor-guide.html", "data/README.html", "lessons/glossary.html"]
     for here in expected:
         assert (built_site / here).is_file(), here

@@ -50,7 +50,8 @@ def _links_between_pages(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
     lessons = "|".join(re.escape(path.stem) for path in publish.lesson_paths())
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(rf"\]\(({lessons}|glossary)\.(?:ipynb|md)(#[^)]*)?\)", r"](\1.html\2)", cell.source)
+            cell.source = re.sub(rf"\]\(({lessons}|glossary|09-roles/[\w-]+)\.(?:ipynb|md)(#[^)]*)?\)", r"](\1.html\2)",
+                                 cell.source)
             cell.source = publish.GUIDE_LINK.sub(r"\1 (given to teachers)", cell.source)  # not exported
     return notebook
 
@@ -77,19 +78,22 @@ def export_html(notebook_path: Path, destination: Path, run=run_in_place) -> Pat
     return destination
 
 
-def glossary_notebook(path: Path = publish.GLOSSARY) -> nbformat.NotebookNode:
-    """The glossary as a notebook of one Markdown cell, to export with the lessons' template."""
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(path.read_text(encoding="utf-8"))])
-    notebook.metadata["title"] = "Glossary"
+def page_notebook(path: Path = publish.GLOSSARY) -> nbformat.NotebookNode:
+    """A Markdown page (the glossary, a role brief) as a notebook of one Markdown cell, to export with the lessons'
+    template."""
+    text = path.read_text(encoding="utf-8")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
+    notebook.metadata["title"] = text.splitlines()[0].lstrip("# ").strip()
     return notebook
 
 
 def export_lessons(destination: Path = EXPORT, run=run_in_place) -> list[Path]:
-    """Every lesson as `destination/<lesson>.html`, and the glossary as `glossary.html`; pages of lessons since
-    renamed are removed."""
+    """Every lesson as `destination/<lesson>.html`, and the glossary and role briefs as pages beside them; pages of
+    lessons since renamed are removed."""
     pages = [export_html(path, destination / f"{path.stem}.html", run=run) for path in publish.lesson_paths()]
-    if publish.GLOSSARY.exists():
-        pages.append(export_html(publish.GLOSSARY, destination / "glossary.html", run=glossary_notebook))
+    for page in publish.learner_pages():
+        target = (destination / page.relative_to(publish.LESSONS)).with_suffix(".html")
+        pages.append(export_html(page, target, run=page_notebook))
     for stale in set(destination.glob("*.html")) - set(pages):
         stale.unlink()
     return pages

@@ -27,6 +27,12 @@ STUDENT_DROPS = {"solution", "instructor"}
 CHECKED_TAG = "nbval-check-output"
 SLIDE_SIZE = ("1280", "720")
 GLOSSARY = LESSONS / "glossary.md"  # lessons link their terms to it, so every version carries it
+ROLE_BRIEFS = LESSONS / "09-roles"  # the capstone's role briefs, which lesson 09 links
+
+
+def learner_pages() -> list[Path]:
+    """The Markdown pages learners open from the lessons: the glossary and the capstone's role briefs."""
+    return [GLOSSARY, *sorted(ROLE_BRIEFS.glob("*.md"))]
 INSTRUCTOR_GUIDE = LESSONS / "instructor-guide.md"  # in the instructor version only: it holds the answer keys
 
 
@@ -77,14 +83,16 @@ def _without_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(instructor-guide\.md\)")
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.md#([a-z0-9-]+)\)")
+PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?:glossary|09-roles/[\w-]+)\.md(?:#[a-z0-9-]+)?\)")
 
 
-def _plain_glossary_terms(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy whose links to glossary entries are plain words: a deck is projected, and carries no glossary."""
+def _plain_page_links(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy whose links to the glossary and the role briefs are plain words: a deck is projected, and carries
+    neither."""
     notebook = nbformat.from_dict(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = GLOSSARY_LINK.sub(r"\1", cell.source)
+            cell.source = PAGE_LINK.sub(r"\1", cell.source)
     return notebook
 
 
@@ -120,8 +128,8 @@ def _copy_kit(destination: Path) -> Path:
 
 
 def write_versions() -> list[Path]:
-    """build/student/ and build/instructor/: each a folder to hand out, with lessons, the glossary, helpers and data;
-    the instructor's also has the instructor guide."""
+    """build/student/ and build/instructor/: each a folder to hand out, with lessons, the glossary and role briefs,
+    helpers and data; the instructor's also has the instructor guide."""
     written = []
     for name, make in [("student", student_version), ("instructor", instructor_version)]:
         lessons = _copy_kit(BUILD / name)
@@ -130,9 +138,13 @@ def write_versions() -> list[Path]:
             nbformat.write(make(nbformat.read(path, as_version=4)), target)
             written.append(target)
     guide = shutil.copyfile(INSTRUCTOR_GUIDE, BUILD / "instructor" / "lessons" / INSTRUCTOR_GUIDE.name)
-    glossaries = [Path(shutil.copyfile(GLOSSARY, BUILD / name / "lessons" / GLOSSARY.name))
-                  for name in ("student", "instructor")]
-    return [*written, Path(guide), *glossaries]
+    pages = []
+    for name in ("student", "instructor"):
+        for page in learner_pages():
+            target = BUILD / name / page.relative_to(KIT_ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pages.append(Path(shutil.copyfile(page, target)))
+    return [*written, Path(guide), *pages]
 
 
 # Slides -------------------------------------------------------------------------------------------------------
@@ -261,7 +273,7 @@ def export_slides(destination: Path = BUILD / "slides", run=run_lesson) -> list[
                               reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1])
     decks = []
     for path in lesson_paths():
-        body, _ = exporter.from_notebook_node(_offline_outputs(_plain_glossary_terms(run(path))))
+        body, _ = exporter.from_notebook_node(_offline_outputs(_plain_page_links(run(path))))
         deck = destination / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
         decks.append(deck)

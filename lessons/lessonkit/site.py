@@ -53,8 +53,10 @@ def toc() -> list[tuple[str, list[str]]]:
     reference = [_page(DATA_DICTIONARY)]
     if GLOSSARY.exists():  # after the data dictionary
         reference.append(_page(GLOSSARY))
+    roles = [_page(path) for path in sorted(publish.ROLE_BRIEFS.glob("*.md"))]
     return [
         ("Lessons", [_page(path) for path in publish.lesson_paths()]),  # the learning path's order
+        *([("Capstone role briefs", roles)] if roles else []),
         ("For teachers", [_page(publish.INSTRUCTOR_GUIDE)]),
         ("Reference", reference),
     ]
@@ -144,7 +146,7 @@ def assemble_source(source: Path, run=publish.run_lesson) -> Path:
         target = source / path.relative_to(KIT_ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(site_notebook(run(path), _prefix(_page(path))), target)
-    for page in (publish.INSTRUCTOR_GUIDE, DATA_DICTIONARY, GLOSSARY):
+    for page in (publish.INSTRUCTOR_GUIDE, DATA_DICTIONARY, *publish.learner_pages()):
         if page.exists():
             _copy_markdown(page, source)
     return source
