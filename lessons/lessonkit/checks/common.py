@@ -104,3 +104,25 @@ def unit_slip(value: float, expected_km: float, share: float) -> object | None:
     if near(value, expected_km / KM_PER_MILE, share):
         return not_yet("That looks like miles. The exercise asks for kilometres.")
     return None
+
+
+DAYS_PER_YEAR = 365.25
+
+
+def read_years(answer: object) -> float | object:
+    """The number of years an answer gives, or the feedback for one that gives none (a Timedelta, text, NaN)."""
+    if isinstance(answer, pd.Timedelta):
+        return not_yet("That is a length of time in days (a Timedelta). Take its .days and divide by 365.25.")
+    value = as_single_number(answer)
+    if value is None or math.isnan(value):
+        return not_yet("Give one number of years, such as 3.2.")
+    return value
+
+
+def years_slip(value: float, expected: float, tolerance: float) -> object | None:
+    """Feedback when a number of years is the right one with the wrong sign or still in days; None otherwise."""
+    if abs(value + expected) <= tolerance:
+        return not_yet("The right size but negative: subtract the earlier date from the later one.")
+    if abs(value - expected * DAYS_PER_YEAR) <= tolerance * DAYS_PER_YEAR:
+        return not_yet("That looks like days. Divide by 365.25 to get years.")
+    return None

@@ -2,17 +2,16 @@
 
 Expected answers are computed from `data/`, so a corrected coordinate or date changes the answer with it.
 """
-import math
 
 import folium
 import pandas as pd
 
 from ..data import load_geojson
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..exercises import Exercise, checker_for, correct, not_yet
 from ..geo import EARTH_RADIUS_KM
-from .common import event_date, km_between, near, read_kilometres, unit_slip
+from .common import (DAYS_PER_YEAR, event_date, km_between, near, read_kilometres, read_years, unit_slip,
+                     years_slip)
 
-DAYS_PER_YEAR = 365.25
 
 
 def expected_distance_km() -> float:
@@ -95,18 +94,14 @@ def expected_years_at_war() -> float:
 
 
 def judge_years_at_war(answer: object, expected: float) -> object:
-    if isinstance(answer, pd.Timedelta):
-        return not_yet("That is a length of time in days (a Timedelta). Take its .days and divide by 365.25.")
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one number of years, such as 5.5.")
+    value = read_years(answer)
+    if not isinstance(value, float):
+        return value
     if abs(value - expected) <= 0.5:
         return correct(f"About {expected:.1f} years, from August 1945 to December 1956. The article's '70+ years' "
                        "count the years without a peace treaty, not years of war.")
-    if abs(value + expected) <= 0.5:
-        return not_yet("The right size but negative: subtract the earlier date from the later one.")
-    if abs(value - expected * DAYS_PER_YEAR) <= 200:
-        return not_yet("That looks like days. Divide by 365.25 to get years.")
+    if slip := years_slip(value, expected, 0.5):
+        return slip
     without_treaty = (ARTICLE_DATE - event_date(WAR_DECLARED)).days / DAYS_PER_YEAR
     if abs(value - without_treaty) <= 1:
         return not_yet("That is the time from 1945 to the article: the years with no peace treaty, the article's "

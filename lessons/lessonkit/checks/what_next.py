@@ -8,11 +8,10 @@ import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import event_date
+from .common import DAYS_PER_YEAR, event_date, read_years, years_slip
 
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
 HALT = "2022-russia-quits-peace-treaty-talks"
-DAYS_PER_YEAR = 365.25
 
 # Exercise 1: years from the article to the halt of the talks ----------------------------------------------------
 
@@ -22,18 +21,14 @@ def expected_years_to_halt() -> float:
 
 
 def judge_years_to_halt(answer: object, expected: float) -> object:
-    if isinstance(answer, pd.Timedelta):
-        return not_yet("That is a length of time in days (a Timedelta). Take its .days and divide by 365.25.")
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one number of years, such as 3.2.")
+    value = read_years(answer)
+    if not isinstance(value, float):
+        return value
     if abs(value - expected) <= 0.1:
         return correct(f"About {expected:.1f} years: from October 2016 to 21 March 2022, when Moscow halted the "
                        "talks, weeks after Japan joined the sanctions over Russia's invasion of Ukraine.")
-    if abs(value + expected) <= 0.1:
-        return not_yet("The right size but negative: subtract the article's date from the later date.")
-    if abs(value - expected * DAYS_PER_YEAR) <= 2:
-        return not_yet("That looks like days. Divide by 365.25 to get years.")
+    if slip := years_slip(value, expected, 0.1):
+        return slip
     if value in (5, 6):
         return not_yet("Close, but that is a whole number of years. Compute it from the days between the two dates, "
                        "divided by 365.25.")
