@@ -87,7 +87,7 @@ EDCA_AND_SHOALS = {  # 05: US access sites agreed in 2016 and 2023, and the disp
                             "edca-balabac-island"],
     OKABE_ITO["vermillion"]: ["scarborough-shoal", "second-thomas-shoal", "mischief-reef", "spratly-islands"],
 }
-CASE_PLACES = {OKABE_ITO["vermillion"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro"]}
+CASE_PLACES = {OKABE_ITO["blue"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro"]}
 THEATRE_PLACES = {  # 01: the three theatres, each in its area's colour
     AREA_COLOURS["baltic-sea"]: ["kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki",
                                  "stockholm"],
