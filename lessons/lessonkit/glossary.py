@@ -10,8 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-LESSONS = Path(__file__).resolve().parent.parent
-GLOSSARY = LESSONS / "glossary.md"
+from .publish import GLOSSARY, LESSONS
 ANCHOR = re.compile(r'^<a id="([a-z0-9-]+)"></a>$', re.M)
 LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 

@@ -35,7 +35,7 @@ SITE = publish.BUILD / "site"
 # SITE, and what Sphinx and MyST-NB keep between steps (.doctrees/, jupyter_execute/).
 WORK = publish.BUILD / "site-work"
 DATA_DICTIONARY = KIT_ROOT / "data" / "README.md"
-GLOSSARY = LESSONS / "glossary.md"
+GLOSSARY = publish.GLOSSARY
 DROPPED_TAGS = {"instructor"}
 VENDOR = "_static/vendor"
 # The files the pages load, by their path under _static/vendor/ (publish.vendor_files also lists reveal.js).

@@ -5,11 +5,11 @@ what. The memo is checked for its form (length, a role, evidence known on the da
 """
 import re
 
-import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, checker_for, correct, not_yet
+from .common import as_list
 
 DECISION_DATE = pd.Timestamp("2016-12-14")
 ROLES = {"japan": "JPN", "russia": "RUS", "united-states": "USA", "china": "CHN", "philippines": "PHL"}
@@ -32,9 +32,8 @@ def expected_known() -> list[str]:
 
 
 def judge_known(answer: object, expected: list[str]) -> object:
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, tuple, set)):
-        answer = list(answer)
-    if not isinstance(answer, list):
+    answer = as_list(answer)
+    if answer is None:
         return not_yet('Give a list of event ids in quotes, such as `["2016-abe-eight-point-plan"]`.')
     unknown = [item for item in answer if item not in CANDIDATES]
     if unknown:

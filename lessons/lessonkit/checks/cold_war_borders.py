@@ -4,12 +4,11 @@ Expected answers are computed from `data/`, so a corrected coordinate, range or 
 """
 import math
 
-import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import event_date, km_between, near, normalised, read_kilometres, unit_slip
+from .common import as_list, event_date, km_between, near, normalised, read_kilometres, unit_slip
 
 
 # Exercise 1: how far is Russia's air base in Syria from Russia? --------------------------------------------------
@@ -72,11 +71,11 @@ def _capital_named(name: object) -> str | None:
 def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
     if isinstance(answer, str):
         return not_yet('Give a list of ids in square brackets, such as `["vilnius", "kyiv"]`, not a single text.')
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
-        answer = list(answer)
-    if not isinstance(answer, (list, tuple, set)):
+    items = as_list(answer)
+    if items is None:
         return not_yet(f"Give a list of capitals' ids, such as `[\"vilnius\"]`; you stored a value of type "
                        f"{type(answer).__name__}.")
+    answer = items
     named = [_capital_named(item) for item in answer]
     unknown = [item for item, capital in zip(answer, named) if capital is None]
     if unknown:

@@ -3,6 +3,7 @@ import datetime
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..data import load_table
@@ -35,6 +36,17 @@ def place_names(place_id: str) -> set[str]:
     row = place(place_id)
     names = {place_id, *row.name_en.split("/"), row.name_en, row.name_ja, row.name_ja_romaji, row.name_ru}
     return {normalised(name) for name in names if name}
+
+
+def figure_value(figure_id: str) -> float:
+    return float(load_table("figures").set_index("id").at[figure_id, "value"])
+
+
+def as_list(answer: object) -> list | None:
+    """The items of a list-like answer (a list, tuple, set, Series, Index or array) as a list; None otherwise."""
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, tuple, set)):
+        return list(answer)
+    return answer if isinstance(answer, list) else None
 
 
 def single_value(answer: object) -> object:

@@ -3,11 +3,11 @@
 The kit's verdicts and evidence live in `data/claims.csv`; the checks read them there, so a corrected verdict or a
 better piece of evidence changes the feedback with it.
 """
-import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, checker_for, correct, not_yet
+from .common import as_list
 
 VERDICTS = ["accurate", "partly-accurate", "inaccurate", "ungraded"]
 NOT_CHECKABLE = {"opinion", "forecast"}
@@ -15,12 +15,6 @@ NOT_CHECKABLE = {"opinion", "forecast"}
 
 def _claims() -> pd.DataFrame:
     return load_table("claims").set_index("id")
-
-
-def _ids(answer: object) -> list | None:
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, tuple, set)):
-        answer = list(answer)
-    return answer if isinstance(answer, list) else None
 
 
 # Exercise 1: which claims can be checked against data? ----------------------------------------------------------
@@ -35,7 +29,7 @@ def expected_checkable() -> list[str]:
 
 
 def judge_checkable(answer: object, expected: list[str]) -> object:
-    chosen = _ids(answer)
+    chosen = as_list(answer)
     if chosen is None:
         return not_yet('Give a list of claim ids in quotes, such as `["korean-ceasefire"]`.')
     unknown = [item for item in chosen if item not in SORTED]
@@ -69,7 +63,7 @@ def judge_check(claim: str):
     def judge(answer: object, expected: dict) -> object:
         if not isinstance(answer, dict) or not {"verdict", "evidence"} <= set(answer):
             return not_yet("Give a dictionary with a 'verdict' and an 'evidence' list, as in the answer cell.")
-        verdict, evidence = answer["verdict"], _ids(answer["evidence"])
+        verdict, evidence = answer["verdict"], as_list(answer["evidence"])
         if verdict is ... or evidence is None or ... in evidence:
             return not_yet("Replace each `...`: a verdict in quotes, and a list of event ids in quotes.")
         if verdict not in VERDICTS:

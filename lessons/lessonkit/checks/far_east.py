@@ -6,14 +6,10 @@ import math
 
 import folium
 
-from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import near, place
+from .common import figure_value, near, place
 
-
-def _figure(figure_id: str) -> float:
-    return float(load_table("figures").set_index("id").at[figure_id, "value"])
 
 
 # Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
@@ -23,7 +19,7 @@ FAR_EAST = "fefd-population-2021"
 
 
 def expected_times_as_many() -> float:
-    return sum(_figure(province) for province in PROVINCES) / _figure(FAR_EAST)
+    return sum(figure_value(province) for province in PROVINCES) / figure_value(FAR_EAST)
 
 
 def judge_times_as_many(answer: object, expected: float) -> object:
@@ -38,10 +34,10 @@ def judge_times_as_many(answer: object, expected: float) -> object:
         return not_yet("That is the Far East divided by Northeast China. Divide the other way round: the three "
                        "provinces' total by the Far East's population.")
     for province in PROVINCES:
-        if near(value, _figure(province) / _figure(FAR_EAST), 0.02):
+        if near(value, figure_value(province) / figure_value(FAR_EAST), 0.02):
             return not_yet("That uses one province only. Add up all three (Heilongjiang, Jilin and Liaoning) "
                            "before you divide.")
-    if near(value, expected * _figure(FAR_EAST), 0.02):
+    if near(value, expected * figure_value(FAR_EAST), 0.02):
         return not_yet("That is Northeast China's population itself. Divide it by the Far East's population.")
     return not_yet("Not quite. Add up the three provinces' populations with .sum(), then divide by the value of "
                    f"{FAR_EAST!r}.")
@@ -53,7 +49,7 @@ BEFORE, AFTER = "russia-share-japan-lng-2021", "russia-share-japan-lng-2023"
 
 
 def expected_lng_change() -> float:
-    return _figure(AFTER) - _figure(BEFORE)
+    return figure_value(AFTER) - figure_value(BEFORE)
 
 
 def judge_lng_change(answer: object, expected: float) -> object:
@@ -62,16 +58,16 @@ def judge_lng_change(answer: object, expected: float) -> object:
         return not_yet("Give one number of percentage points, such as -2.5.")
     if abs(value - expected) <= 0.05:
         return correct(f"{expected:+.1f} percentage points: Russia's share of Japan's LNG hardly moved "
-                       f"({_figure(BEFORE):g} % in 2021, {_figure(AFTER):g} % in 2023). Both figures are approximate "
+                       f"({figure_value(BEFORE):g} % in 2021, {figure_value(AFTER):g} % in 2023). Both figures are approximate "
                        "and from different sources, so read it as 'about the same': Japan kept buying Sakhalin LNG "
                        "while it stopped buying Russian crude oil.")
     if abs(value + expected) <= 0.05:
         return not_yet("The right size but the wrong sign: subtract 2021's share from 2023's (later minus "
                        "earlier).")
-    if abs(value - expected / _figure(BEFORE) * 100) <= 0.5:
+    if abs(value - expected / figure_value(BEFORE) * 100) <= 0.5:
         return not_yet("That is a percent change of the share. The exercise asks for the difference in percentage "
                        "points: 2023's share minus 2021's.")
-    if abs(value - (_figure("russia-share-japan-lng-2024") - _figure(BEFORE))) <= 0.05:
+    if abs(value - (figure_value("russia-share-japan-lng-2024") - figure_value(BEFORE))) <= 0.05:
         return not_yet("That compares 2024 with 2021. The exercise asks for 2023 (`" + AFTER + "`).")
     return not_yet(f"Not quite. Take the value of {AFTER!r} minus the value of {BEFORE!r}.")
 

@@ -6,12 +6,11 @@ rubric in the instructor guide.
 """
 import math
 
-import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import near
+from .common import as_list, figure_value, near
 
 # Exercise 1: how many US-Russian arms-control agreements were suspended or ended from 2016 on? -----------------
 
@@ -65,12 +64,9 @@ def judge_agreements_cut(answer: object, expected: int) -> object:
 
 # Exercise 2: how much did Russia-China trade grow from 2016 to 2024? --------------------------------------------
 
-def _figure(figure_id: str) -> float:
-    return float(load_table("figures").set_index("id").at[figure_id, "value"])
-
 
 def expected_growth() -> float:
-    return _figure("trade-russia-china-2024") / _figure("trade-russia-china-2016")
+    return figure_value("trade-russia-china-2024") / figure_value("trade-russia-china-2016")
 
 
 def judge_growth(answer: object, expected: float) -> object:
@@ -85,7 +81,7 @@ def judge_growth(answer: object, expected: float) -> object:
         return not_yet("That is 2016 divided by 2024. Divide the later year by the earlier one.")
     if near(value, (expected - 1) * 100, 0.02):
         return not_yet("That is the growth in per cent. The exercise asks how many times larger: 2024 / 2016.")
-    if near(value, _figure("trade-us-china-2024") / _figure("trade-us-china-2016"), 0.02):
+    if near(value, figure_value("trade-us-china-2024") / figure_value("trade-us-china-2016"), 0.02):
         return not_yet("That is US-China trade. The exercise asks for Russia-China trade.")
     return not_yet("Not quite: divide `trade-russia-china-2024` by `trade-russia-china-2016`.")
 
@@ -117,9 +113,8 @@ def judge_case(answer: object, known: dict[str, str]) -> object:
                        "a sentence or two.")
     if position not in POSITIONS:
         return not_yet(f"'position' should be one of {', '.join(POSITIONS)} (in quotes); it is {position!r}.")
-    if isinstance(evidence, (pd.Series, np.ndarray, tuple, set)):
-        evidence = list(evidence)
-    if not isinstance(evidence, list) or len(evidence) < 2:
+    evidence = as_list(evidence)
+    if evidence is None or len(evidence) < 2:
         return not_yet("'evidence' should be a list of at least two ids from the kit's tables, such as "
                        "`[\"2019-inf-withdrawal-effective\", \"trade-us-china-2024\"]`.")
     unknown = [item for item in evidence if item not in known]

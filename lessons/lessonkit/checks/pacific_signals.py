@@ -8,13 +8,9 @@ import folium
 import numpy as np
 import pandas as pd
 
-from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import km_between, near, place, read_kilometres, unit_slip
-
-def _figure(figure_id: str) -> float:
-    return float(load_table("figures").set_index("id").at[figure_id, "value"])
+from .common import figure_value, km_between, near, place, read_kilometres, unit_slip
 
 
 # Exercise 1: from Cam Ranh Bay to Andersen Air Force Base on Guam -----------------------------------------------
@@ -28,7 +24,7 @@ def judge_cam_ranh_distance(answer: object, expected: float) -> object:
     if not isinstance(value, float):
         return value
     if near(value, expected, 0.02):
-        tu22 = _figure("tu-22m3-combat-radius")
+        tu22 = figure_value("tu-22m3-combat-radius")
         return correct(f"About {value:,.0f} km, as the crow flies. That is well beyond the Tu-22M3's reported "
                        f"combat radius of {tu22:,.0f} km: on the map, Guam lies outside the orange circle.")
     if slip := unit_slip(value, expected, 0.02):
@@ -53,7 +49,7 @@ def round_trip_km() -> float:
 
 
 def expected_needs_refuelling() -> bool:
-    return round_trip_km() > _figure("tu-95ms-range")
+    return round_trip_km() > figure_value("tu-95ms-range")
 
 
 def _as_bool(answer: object) -> bool | None:
@@ -81,7 +77,7 @@ def judge_needs_refuelling(answer: object, expected: bool) -> object:
             return not_yet(f"You stored the number {value:,.0f}. The exercise asks for True or False: compare the "
                            "out-and-back distance with the range, e.g. `2 * distance > tu95_range_km`.")
         return not_yet("Give True or False: the result of comparing the out-and-back distance with the range.")
-    trip, reach = round_trip_km(), _figure("tu-95ms-range")
+    trip, reach = round_trip_km(), figure_value("tu-95ms-range")
     if decided == expected:
         verdict = "beyond" if expected else "within"
         return correct(f"{expected}: out and back is about {trip:,.0f} km, {verdict} the reported {reach:,.0f} km "
@@ -97,7 +93,7 @@ def judge_needs_refuelling(answer: object, expected: bool) -> object:
 def expected_reach() -> tuple[float, float, float]:
     """The circle's centre (Ukrainka) and radius in metres: half the reported range, for a flight that comes back."""
     base = place(BOMBER_BASE)
-    return float(base.lat), float(base.lon), _figure("tu-95ms-range") / 2 * 1000
+    return float(base.lat), float(base.lon), figure_value("tu-95ms-range") / 2 * 1000
 
 
 def _circles(fmap: folium.Map, kind: type) -> list:
@@ -136,7 +132,7 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
                        "out only half as far. Halve the radius.")
     if near(radius, radius_m / 1000, 0.02) or near(radius, radius_m * 2 / 1000, 0.02):
         return not_yet("That looks like kilometres. folium.Circle takes its radius in metres: multiply by 1000.")
-    if near(radius, _figure("tu-22m3-combat-radius") * 1000, 0.02):
+    if near(radius, figure_value("tu-22m3-combat-radius") * 1000, 0.02):
         return not_yet("That is the Tu-22M3's combat radius, from the map above. This circle is the Tu-95MS's: "
                        "half of its range from the figures table.")
     return not_yet("Not quite: the radius should be half the Tu-95MS's range from the figures table, in metres.")

@@ -4,12 +4,10 @@ Distances and events are read from `data/`, so a corrected coordinate or row cha
 tribunal's findings (exercise 1) are the kit's summary of the award, as the event `2016-south-china-sea-arbitral-award`
 describes it.
 """
-import numpy as np
-import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, checker_for, correct, not_yet
-from .common import km_between, normalised
+from .common import as_list, km_between, normalised
 
 # Exercise 1: what did the tribunal decide? -----------------------------------------------------------------------
 
@@ -34,9 +32,8 @@ def _letters(answer: object) -> list[str] | None:
     """The letters an answer gives: a list such as ["A", "C"], or text such as "AC" or "A, C"."""
     if isinstance(answer, str):
         answer = answer.replace(",", " ").split() if "," in answer or " " in answer.strip() else list(answer.strip())
-    if isinstance(answer, (pd.Series, np.ndarray, set, tuple)):
-        answer = list(answer)
-    if not isinstance(answer, list) or not all(isinstance(item, str) for item in answer):
+    answer = as_list(answer)
+    if answer is None or not all(isinstance(item, str) for item in answer):
         return None
     return [item.strip().upper() for item in answer]
 
@@ -108,10 +105,10 @@ def expected_toward_allies() -> list[str]:
 def judge_toward_allies(answer: object, expected: list[str]) -> object:
     if isinstance(answer, str):
         return not_yet('Give a list of event ids in square brackets, such as `["2016-duterte-beijing-state-visit"]`.')
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, set, tuple)):
-        answer = list(answer)
-    if not isinstance(answer, list):
+    items = as_list(answer)
+    if items is None:
         return not_yet(f"Give a list of event ids; you stored a value of type {type(answer).__name__}.")
+    answer = items
     unknown = [item for item in answer if item not in MOVES]
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the six events in `moves`: copy the ids from the table.")
