@@ -71,6 +71,7 @@ def export_html(notebook_path: Path, destination: Path, run=run_in_place) -> Pat
     destination.parent.mkdir(parents=True, exist_ok=True)
     publish._copy_vendor(destination.parent / "vendor")
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="export",
+                            extra_template_paths=[str(publish.SHARED_TEMPLATES)],
                             exclude_input_prompt=True, exclude_output_prompt=True)
     notebook = publish._offline_outputs(_charts_fill_the_page(_links_between_pages(run(notebook_path))))
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_path.stem}})

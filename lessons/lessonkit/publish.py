@@ -27,6 +27,8 @@ STUDENT_DROPS = {"solution", "instructor"}
 CHECKED_TAG = "nbval-check-output"
 SLIDE_SIZE = ("1280", "720")
 GLOSSARY = LESSONS / "glossary.md"  # lessons link their terms to it, so every version carries it
+# What the exported pages' and the decks' templates both include (the code colours), found by name from either.
+SHARED_TEMPLATES = KIT_ROOT / "assets" / "shared"
 ROLE_BRIEFS = LESSONS / "09-roles"  # the capstone's role briefs, which lesson 09 links
 
 
@@ -268,6 +270,7 @@ def export_slides(destination: Path = BUILD / "slides", run=run_lesson) -> list[
     destination.mkdir(parents=True, exist_ok=True)
     _copy_vendor(destination / "vendor")
     exporter = SlidesExporter(extra_template_basedirs=[str(KIT_ROOT / "assets")], template_name="slides",
+                              extra_template_paths=[str(SHARED_TEMPLATES)],
                               reveal_url_prefix="vendor/reveal.js", reveal_theme="white",
                               exclude_input_prompt=True, exclude_output_prompt=True,
                               reveal_width=SLIDE_SIZE[0], reveal_height=SLIDE_SIZE[1])
