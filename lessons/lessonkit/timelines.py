@@ -1,6 +1,9 @@
 """The kit's plotly style for event timelines. Lessons build the figure with plotly express; this dresses it."""
+from html import escape
+
 import pandas as pd
 import plotly.graph_objects as go
+from IPython.display import HTML
 
 from .data import load_table
 from .style import CHART_HEIGHT_PX, OKABE_ITO
@@ -15,6 +18,15 @@ def events_with_sources(theme: str) -> pd.DataFrame:
     # For hover text: a disputed event's accounts differ, and statements.side_by_side(event id) shows them.
     events["statements"] = events["disputed"].map({True: "disputed: see statements"}).fillna("")
     return events.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def source_links(events: pd.DataFrame) -> HTML:
+    """The distinct sources of `events` (as events_with_sources gives them), by title, each a link: a lesson's
+    sources read in full and open with a click, where a table would show addresses as cut-off text."""
+    sources = events[["source_title", "source_url"]].drop_duplicates().sort_values("source_title")
+    items = "".join(f'<li><a href="{escape(row.source_url)}">{escape(row.source_title)}</a></li>'
+                    for row in sources.itertuples())
+    return HTML(f"<ul>{items}</ul>")
 
 
 def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,

@@ -113,10 +113,37 @@ def judge_memo(answer: object, rules: dict) -> object:
                    "role's own interests and words, the others' likely moves, and a fallback.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+MEMO = ("Recommendation: seek talks on joint economic activities on the four islands under a special framework. "
+        + ("Japan offered the eight-point plan in May (2016-abe-eight-point-plan) and wants access without conceding "
+           "anything. ") * 8)
+MEMO_ANSWER = {"role": "japan", "memo": MEMO}
+
 EXERCISES = {
-    "known-then": Exercise("known_then", "a list of event ids", expected_known, judge_known),
-    "who-said-it": Exercise("who_said_it", "a dictionary of country codes", expected_speakers, judge_speakers),
-    "position-memo": Exercise("my_memo", "a dictionary with your role and memo", expected_memo_rules, judge_memo),
+    "known-then": Exercise(
+        "known_then", "a list of event ids", expected_known, judge_known,
+        giveaways=lambda: [],
+        right=lambda: [expected_known(), expected_known()[::-1], set(expected_known()), pd.Series(expected_known())],
+        wrong=lambda: [([*expected_known(), "2018-singapore-agreement"], "after the decision date"),
+                       (expected_known()[:1], "1 of the 2"), (["2016-made-up"], "not one of the five"),
+                       ("2016-abe-eight-point-plan", "list of event ids")]),
+    "who-said-it": Exercise(
+        "who_said_it", "a dictionary of country codes", expected_speakers, judge_speakers,
+        giveaways=lambda: ["-rus-", "-usa-", "-chn-", "-jpn"],
+        right=lambda: [expected_speakers(), {key: value.lower() for key, value in expected_speakers().items()}],
+        wrong=lambda: [({**expected_speakers(), "scs-arbitration-chn-mfa": "PHL"}, "Not PHL"),
+                       ({**expected_speakers(), "scs-arbitration-chn-mfa": "TWN"}, "not one of the codes"),
+                       ({**expected_speakers(), "russian-far-east-cooperation-jpn": ...}, "no country yet"),
+                       ("RUS", "dictionary")]),
+    "position-memo": Exercise(
+        "my_memo", "a dictionary with your role and memo", expected_memo_rules, judge_memo,
+        giveaways=lambda: [], form_only=True,
+        right=lambda: [MEMO_ANSWER, {**MEMO_ANSWER, "role": "russia"}],
+        wrong=lambda: [({**MEMO_ANSWER, "memo": "Too short."}, "2 words"), ({**MEMO_ANSWER, "role": "vietnam"}, "not a role"),
+                       ({**MEMO_ANSWER, "memo": MEMO + " 2018-singapore-agreement"}, "after 14 December 2016"),
+                       ({**MEMO_ANSWER, "memo": MEMO.replace("2016-abe-eight-point-plan", "the plan")}, "Cite at least"),
+                       ({"role": ..., "memo": ...}, "Replace each"), ("memo", "dictionary")]),
 }
 
 check = checker_for(EXERCISES)

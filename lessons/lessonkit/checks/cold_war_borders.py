@@ -4,12 +4,22 @@ Expected answers are computed from `data/`, so a corrected coordinate, range or 
 """
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import as_list, event_date, km_between, near, normalised, read_kilometres, unit_slip
-
+from .common import (
+    KM_PER_MILE,
+    as_list,
+    event_date,
+    km_between,
+    near,
+    normalised,
+    number_forms,
+    read_kilometres,
+    unit_slip,
+)
 
 # Exercise 1: how far is Russia's air base in Syria from Russia? --------------------------------------------------
 
@@ -129,12 +139,35 @@ def judge_deal_days(answer: object, expected: int) -> object:
     return not_yet(f"Not quite. Subtract the date of {DEAL!r} from the date of {END_OF_TALKS!r} and take .days.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
 EXERCISES = {
-    "hmeimim-distance": Exercise("hmeimim_to_sochi_km", "a number of kilometres", expected_hmeimim_km,
-                                 judge_hmeimim_distance),
-    "capitals-in-reach": Exercise("capitals_in_reach", "a list of capitals' ids", expected_capitals_in_reach,
-                                  judge_capitals_in_reach),
-    "deal-days": Exercise("deal_lasted_days", "a whole number of days", expected_deal_days, judge_deal_days),
+    "hmeimim-distance": Exercise(
+        "hmeimim_to_sochi_km", "a number of kilometres", expected_hmeimim_km, judge_hmeimim_distance,
+        giveaways=lambda: number_forms(expected_hmeimim_km(), "km", 0),
+        right=lambda: [expected_hmeimim_km(), np.float64(expected_hmeimim_km()), pd.Series([expected_hmeimim_km()]),
+                       round(expected_hmeimim_km())],
+        wrong=lambda: [(expected_hmeimim_km() * 1000, "metres"), (expected_hmeimim_km() / KM_PER_MILE, "miles"),
+                       (12.0, "degrees"), (310, "Kaliningrad to Vilnius"), (km_between("tartus", "sochi"), "Tartus")]),
+    "capitals-in-reach": Exercise(
+        "capitals_in_reach", "a list of capitals' ids", expected_capitals_in_reach, judge_capitals_in_reach,
+        giveaways=lambda: [form for capital in expected_capitals_in_reach()
+                           for form in number_forms(km_between(LAUNCH_SITE, capital), "km", 0)],
+        right=lambda: [sorted(expected_capitals_in_reach()), sorted(expected_capitals_in_reach())[::-1],
+                       set(expected_capitals_in_reach()), pd.Series(sorted(expected_capitals_in_reach())),
+                       np.array(sorted(expected_capitals_in_reach())),
+                       [capital.capitalize() for capital in expected_capitals_in_reach()]],
+        wrong=lambda: [([*expected_capitals_in_reach(), "stockholm"], "Stockholm is about"),
+                       (sorted(expected_capitals_in_reach())[:1], "You have 1 of the 3"),
+                       ("vilnius", "not a single text"), (["vilnius", "berlin"], "'berlin' is not one"),
+                       (3, "type int")]),
+    "deal-days": Exercise(
+        "deal_lasted_days", "a whole number of days", expected_deal_days, judge_deal_days,
+        giveaways=lambda: [f"{expected_deal_days()} days"],
+        right=lambda: [expected_deal_days(), np.int64(expected_deal_days()), pd.Timedelta(days=expected_deal_days()),
+                       float(expected_deal_days())],
+        wrong=lambda: [(expected_deal_days() + 1, "One too many"), (-expected_deal_days(), "negative"),
+                       (21, "truce took effect"), (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")]),
 }
 
 check = checker_for(EXERCISES)

@@ -3,12 +3,14 @@ import datetime
 import math
 import re
 
+import folium
 import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import as_single_number, not_yet
 from ..geo import haversine_km
+from ..maps import base_map
 
 
 def place(place_id: str) -> pd.Series:
@@ -64,13 +66,13 @@ def as_date(answer: object) -> pd.Timestamp | None:
             return None
         answer = answer["date"].iloc[0]
     answer = single_value(answer)
-    if isinstance(answer, (pd.Timestamp, datetime.date)):
-        return pd.Timestamp(answer).normalize()
-    if isinstance(answer, str) and not answer.strip().isdigit():
+    if isinstance(answer, str) and answer.strip() and not answer.strip().isdigit():
         try:
-            return pd.Timestamp(answer.strip()).normalize()
+            answer = pd.Timestamp(answer.strip())
         except ValueError:
             return None
+    if isinstance(answer, (pd.Timestamp, datetime.date)) and not pd.isna(answer):
+        return pd.Timestamp(answer).normalize()
     return None
 
 
@@ -138,3 +140,23 @@ def years_slip(value: float, expected: float, tolerance: float) -> object | None
     if abs(value - expected * DAYS_PER_YEAR) <= tolerance * DAYS_PER_YEAR:
         return not_yet("That looks like days. Divide by 365.25 to get years.")
     return None
+
+
+def number_forms(value: float, unit: str, decimals: int = 1) -> list[str]:
+    """How a computed number could be read in a lesson's text: rounded as a learner would round it, with and
+    without its unit. A whole number under 100 alone is too common in prose to count, so it comes with its unit."""
+    rounded = f"{value:,.{decimals}f}"
+    forms = {rounded, f"{rounded} {unit}", f"{value:,.0f} {unit}"}
+    if abs(value) >= 100:
+        forms |= {f"{value:,.0f}", f"{value:.0f}"}
+    return sorted(forms)
+
+
+def map_with(location: tuple[float, float], zoom_start: float, circles: list[tuple[float, float]] = (),
+             land_layer: str = "asia-pacific-land", height_px: int | None = None) -> folium.Map:
+    """A fresh kit map with small circle markers, as an exercise's answer cell starts it: for the examples."""
+    options = {"height_px": height_px} if height_px else {}
+    fmap = base_map(location=location, zoom_start=zoom_start, land_layer=land_layer, **options)
+    for point in circles:
+        folium.CircleMarker(point, radius=6).add_to(fmap)
+    return fmap

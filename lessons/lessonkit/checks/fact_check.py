@@ -84,13 +84,46 @@ def judge_check(claim: str):
     return judge
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+def _answer(claim: str, verdict: str) -> dict:
+    return {"verdict": verdict, "evidence": DECIDING[claim]}
+
+
+TREATIES, WAR = "nuclear-treaties-abrogated", "technical-state-of-war"
+
 EXERCISES = {
-    "checkable": Exercise("checkable", "a list of claim ids", expected_checkable, judge_checkable),
-    "nuclear-treaties": Exercise("treaties_check", "a dictionary with a verdict and evidence",
-                                 lambda: expected_check("nuclear-treaties-abrogated"),
-                                 judge_check("nuclear-treaties-abrogated")),
-    "state-of-war": Exercise("state_of_war_check", "a dictionary with a verdict and evidence",
-                             lambda: expected_check("technical-state-of-war"), judge_check("technical-state-of-war")),
+    "checkable": Exercise(
+        "checkable", "a list of claim ids", expected_checkable, judge_checkable,
+        giveaways=lambda: [],
+        right=lambda: [expected_checkable(), expected_checkable()[::-1], set(expected_checkable()),
+                       pd.Series(expected_checkable())],
+        wrong=lambda: [([*expected_checkable(), "most-important-region"], "an opinion"),
+                       ([*expected_checkable(), "persistence-may-bear-fruit"], "a forecast"),
+                       (expected_checkable()[:1], "1 of the 2"), (["made-up"], "not one of the five"),
+                       ("korean-ceasefire", "list of claim ids")]),
+    "nuclear-treaties": Exercise(
+        "treaties_check", "a dictionary with a verdict and evidence", lambda: expected_check(TREATIES),
+        judge_check(TREATIES),
+        giveaways=lambda: [],
+        right=lambda: [_answer(TREATIES, "partly-accurate"),
+                       {**_answer(TREATIES, "partly-accurate"),
+                        "evidence": [*DECIDING[TREATIES], "2000-plutonium-agreement-signed"]}],
+        wrong=lambda: [(_answer(TREATIES, "accurate"), "differs"),
+                       ({**_answer(TREATIES, "partly-accurate"), "evidence": DECIDING[TREATIES][:1]}, "lacks"),
+                       (_answer(TREATIES, "true"), "not a verdict"),
+                       ({**_answer(TREATIES, "partly-accurate"), "evidence": ["x"]}, "not an event id"),
+                       ({"verdict": ..., "evidence": [...]}, "Replace each")]),
+    "state-of-war": Exercise(
+        "state_of_war_check", "a dictionary with a verdict and evidence", lambda: expected_check(WAR),
+        judge_check(WAR),
+        giveaways=lambda: [],
+        right=lambda: [_answer(WAR, "inaccurate"),
+                       {"verdict": "inaccurate", "evidence": ("1956-soviet-japanese-joint-declaration",
+                                                              "1956-joint-declaration-enters-into-force")}],
+        wrong=lambda: [(_answer(WAR, "accurate"), "differs"),
+                       ({"verdict": "inaccurate", "evidence": ["1945-soviet-declaration-of-war-on-japan"]}, "lacks"),
+                       ("inaccurate", "dictionary")]),
 }
 
 check = checker_for(EXERCISES)

@@ -5,12 +5,12 @@ Expected answers are computed from `data/`, so a corrected figure or coordinate 
 import math
 
 import folium
+import numpy as np
+import pandas as pd
 
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import figure_value, near, place
-
-
+from .common import figure_value, map_with, near, number_forms, place
 
 # Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
 
@@ -118,11 +118,47 @@ def judge_lng_route(answer: object, expected: tuple) -> object:
                    "route.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+def route_map_with(*points, layer=folium.PolyLine) -> folium.Map:
+    """Exercise 3's fresh map as the answer cell makes it (the plant and Tokyo as circle markers), plus a line."""
+    fmap = map_with((41, 141), 4.5, circles=list(expected_route()), height_px=380)
+    if points:
+        layer(list(points)).add_to(fmap)
+    return fmap
+
+
+def _route_examples() -> list:
+    plant, tokyo = expected_route()
+    return [route_map_with(plant, tokyo), route_map_with(tokyo, plant), route_map_with(plant, (40, 142), tokyo)]
+
+
+def _wrong_routes() -> list:
+    plant, tokyo = expected_route()
+    return [(route_map_with(), "no line yet"), (route_map_with(plant[::-1], tokyo[::-1]), "swapped"),
+            (route_map_with((43.1, 131.9), tokyo), "Prigorodnoye"), (route_map_with(plant, (43.1, 131.9)), "Tokyo"),
+            (route_map_with(plant, tokyo, layer=lambda points: folium.CircleMarker(points[0])), "no line yet"),
+            ([plant, tokyo], "folium map")]
+
+
 EXERCISES = {
-    "population-ratio": Exercise("times_as_many", "a number", expected_times_as_many, judge_times_as_many),
-    "lng-change": Exercise("lng_share_change", "a number of percentage points", expected_lng_change,
-                           judge_lng_change),
-    "lng-route": Exercise("route_map", "the folium map with the line added", expected_route, judge_lng_route),
+    "population-ratio": Exercise(
+        "times_as_many", "a number", expected_times_as_many, judge_times_as_many,
+        giveaways=lambda: number_forms(expected_times_as_many(), "times"),
+        right=lambda: [expected_times_as_many(), np.float64(expected_times_as_many()),
+                       round(expected_times_as_many(), 1), pd.Series([expected_times_as_many()])],
+        wrong=lambda: [(1 / expected_times_as_many(), "Divide the other way"), (4.0, "one province only"),
+                       (98_514_948, "population itself"), ("12", "Give one number"), (20, "Not quite")]),
+    "lng-change": Exercise(
+        "lng_share_change", "a number of percentage points", expected_lng_change, judge_lng_change,
+        giveaways=lambda: [f"{expected_lng_change():+.1f}", f"{expected_lng_change():.1f} percentage"],
+        right=lambda: [expected_lng_change(), round(expected_lng_change(), 1), np.float64(expected_lng_change()),
+                       pd.Series([expected_lng_change()])],
+        wrong=lambda: [(-expected_lng_change(), "wrong sign"), (expected_lng_change() / 8.8 * 100, "percent change"),
+                       (-0.2, "compares 2024"), (3, "Not quite"), ("0.5", "Give one number")]),
+    "lng-route": Exercise(
+        "route_map", "the folium map with the line added", expected_route, judge_lng_route,
+        giveaways=lambda: [], right=_route_examples, wrong=_wrong_routes),
 }
 
 check = checker_for(EXERCISES)

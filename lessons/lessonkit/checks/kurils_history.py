@@ -4,6 +4,7 @@ Expected answers are computed from `data/`, so a corrected name or date changes 
 """
 import pandas as pd
 
+from ..data import load_table
 from ..exercises import Exercise, checker_for, correct, not_yet
 from .common import as_date, event_date, is_a_year, normalised, place, place_names
 
@@ -126,13 +127,35 @@ def judge_war_ended(answer: object, expected: pd.Timestamp) -> object:
                    "the Joint Declaration and compare their dates.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+NAMES_GIVEN = {"択捉島": "Iturup", "Кунашир": "Kunashiri", "色丹島": "色丹島", "острова Хабомаи": "Habomai Islands"}
+
 EXERCISES = {
-    "island-names": Exercise("island_names", "a dictionary of English names", expected_island_names,
-                             judge_island_names),
-    "agreement-order": Exercise("agreement_order", "a list of the five letters, oldest first",
-                                expected_agreement_order, judge_agreement_order),
-    "war-ended": Exercise("war_ended_on", "a day such as '1945-09-02'", lambda: event_date(IN_FORCE),
-                          judge_war_ended),
+    "island-names": Exercise(
+        "island_names", "a dictionary of English names", expected_island_names, judge_island_names,
+        giveaways=lambda: [],
+        right=lambda: [NAMES_GIVEN, {**NAMES_GIVEN, "択捉島": "Etorofu-tō", "色丹島": " shikotan island "},
+                       {**NAMES_GIVEN, "択捉島": "Итуруп", "Кунашир": "Kunashiri-to", "острова Хабомаи": "Habomai Guntō"}],
+        wrong=lambda: [({**NAMES_GIVEN, "択捉島": "Kunashir"}, "another of the four"),
+                       ({**NAMES_GIVEN, "色丹島": "Urup"}, "north of"), ({"択捉島": "Iturup"}, "is missing"),
+                       ({**NAMES_GIVEN, "Кунашир": ...}, "still have no answer"),
+                       ({**NAMES_GIVEN, "択捉島": "Atlantis"}, "I don't know"), (["Iturup"], "dictionary")]),
+    "agreement-order": Exercise(
+        "agreement_order", "a list of the five letters, oldest first", expected_agreement_order, judge_agreement_order,
+        giveaways=lambda: ["".join(expected_agreement_order()), ", ".join(expected_agreement_order())],
+        right=lambda: [expected_agreement_order(), tuple(expected_agreement_order()), "BDEAC", "b, d, e, a, c"],
+        wrong=lambda: [(["A", "B", "C", "D", "E"], "Position 1"), (["B", "D", "E", "C", "A"], "Position 4"),
+                       (["B", "D", "E", "A"], "exactly once"), (["B", "D", "E", "A", "Z"], "Z is not one"),
+                       (5, "list of text")]),
+    "war-ended": Exercise(
+        "war_ended_on", "a day such as '1945-09-02'", lambda: event_date(IN_FORCE), judge_war_ended,
+        giveaways=lambda: ["12 December", "1956-12-12", "December 1956"],
+        right=lambda: [event_date(IN_FORCE), "1956-12-12", "12 December 1956", event_date(IN_FORCE).date(),
+                       pd.Series([event_date(IN_FORCE)]), load_table("events").query("id == @IN_FORCE")],
+        wrong=lambda: [("1956-10-19", "signed"), ("1945-09-02", "surrender"), ("1951-09-08", "did not sign"),
+                       (1956, "not only the year"), ("1960-01-27", "No event"), ("soon", "one day"),
+                       (load_table("events").query("date.dt.year == 1956"), "Keep only the row")]),
 }
 
 check = checker_for(EXERCISES)

@@ -4,14 +4,23 @@ Expected answers are computed from `data/`, so a corrected coordinate or date ch
 """
 
 import folium
+import numpy as np
 import pandas as pd
 
 from ..data import load_geojson
 from ..exercises import Exercise, checker_for, correct, not_yet
 from ..geo import EARTH_RADIUS_KM
-from .common import (DAYS_PER_YEAR, event_date, km_between, near, read_kilometres, read_years, unit_slip,
-                     years_slip)
-
+from ..maps import base_map
+from .common import (
+    DAYS_PER_YEAR,
+    event_date,
+    km_between,
+    near,
+    read_kilometres,
+    read_years,
+    unit_slip,
+    years_slip,
+)
 
 
 def expected_distance_km() -> float:
@@ -111,11 +120,52 @@ def judge_years_at_war(answer: object, expected: float) -> object:
                    "then turn the days into years.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+def lines_map(*line_ids, layer=folium.GeoJson) -> folium.Map:
+    """The answer cell's fresh map with the named treaty lines added as one layer."""
+    fmap = base_map(location=(45.5, 148.5), zoom_start=5)
+    features = [f for f in load_geojson("treaty-lines")["features"] if f["properties"]["id"] in line_ids]
+    layer({"type": "FeatureCollection", "features": features}).add_to(fmap)
+    return fmap
+
+
+def one_line_map(line_id: str) -> folium.Map:
+    fmap = base_map(location=(45.5, 148.5), zoom_start=5)
+    feature = next(f for f in load_geojson("treaty-lines")["features"] if f["properties"]["id"] == line_id)
+    folium.GeoJson(feature, name="my layer").add_to(fmap)
+    return fmap
+
+
+def _wrong_layers() -> list:
+    as_polyline = lambda data: folium.PolyLine([(45, 148), (46, 149)])  # noqa: E731
+    return [(base_map(location=(45.5, 148.5), zoom_start=5), "nothing on it yet"),
+            (one_line_map("1875-saint-petersburg"), "not the 1855 line"),
+            (lines_map("1855-shimoda", "1905-portsmouth"), "more than the 1855 line"),
+            (lines_map("1855-shimoda", layer=as_polyline), "PolyLine"),
+            (lines_map("1855-shimodda"), "check the spelling")]
+
+
 EXERCISES = {
-    "distance": Exercise("nosappu_to_kaigara_km", "a number of kilometres", expected_distance_km, judge_distance),
-    "treaty-layer": Exercise("exercise_map", "the folium map with the 1855 line added", expected_line_id,
-                             judge_treaty_layer),
-    "years-at-war": Exercise("years_at_war", "a number of years", expected_years_at_war, judge_years_at_war),
+    "distance": Exercise(
+        "nosappu_to_kaigara_km", "a number of kilometres", expected_distance_km, judge_distance,
+        giveaways=lambda: ["3.6 km", "3.7 km", f"{expected_distance_km():.2f}"],
+        right=lambda: [expected_distance_km(), np.float64(expected_distance_km()), pd.Series([expected_distance_km()]),
+                       [round(expected_distance_km(), 2)]],
+        wrong=lambda: [(expected_distance_km() * 1000, "metres"), (expected_distance_km() / 1.609344, "miles"),
+                       (0.04, "degrees"), (3.7, "Japan's government publishes"), (7.5, "Not quite"),
+                       ("3.6 km", "text")]),
+    "treaty-layer": Exercise(
+        "exercise_map", "the folium map with the 1855 line added", expected_line_id, judge_treaty_layer,
+        giveaways=lambda: [],
+        right=lambda: [one_line_map("1855-shimoda"), lines_map("1855-shimoda")], wrong=_wrong_layers),
+    "years-at-war": Exercise(
+        "years_at_war", "a number of years", expected_years_at_war, judge_years_at_war,
+        giveaways=lambda: ["eleven years", "11 years", f"{expected_years_at_war():.1f}"],
+        right=lambda: [expected_years_at_war(), 11.3, np.float64(expected_years_at_war())],
+        wrong=lambda: [(71.2, "no peace treaty"), (-expected_years_at_war(), "negative"),
+                       (expected_years_at_war() * 365.25, "days"), (pd.Timedelta(days=4144), "Timedelta"),
+                       (3.0, "Not quite")]),
 }
 
 check = checker_for(EXERCISES)

@@ -6,11 +6,12 @@ rubric in the instructor guide.
 """
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import as_list, figure_value, near
+from .common import as_list, figure_value, near, number_forms
 
 # Exercise 1: how many US-Russian arms-control agreements were suspended or ended from 2016 on? -----------------
 
@@ -133,10 +134,37 @@ def judge_case(answer: object, known: dict[str, str]) -> object:
                    "claim, if the counter-argument is the strongest one, and if you answered it.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+COUNTER = "The arms-control agreements the old Cold War built have been cut one by one since 2016, like the old rivalry."
+CASE = {"position": "new-cold-war", "evidence": ["trade-us-china-2024", "2024-russia-north-korea-treaty-in-force"],
+        "counter": COUNTER}
+
 EXERCISES = {
-    "agreements-cut": Exercise("agreements_cut", "a whole number", expected_agreements_cut, judge_agreements_cut),
-    "russia-china-growth": Exercise("trade_growth", "a number", expected_growth, judge_growth),
-    "my-case": Exercise("my_case", "a dictionary with 'position', 'evidence' and 'counter'", known_ids, judge_case),
+    "agreements-cut": Exercise(
+        "agreements_cut", "a whole number", expected_agreements_cut, judge_agreements_cut,
+        giveaways=lambda: [f"{expected_agreements_cut()} agreements", f"{expected_agreements_cut()} rows"],
+        right=lambda: [expected_agreements_cut(), np.int64(expected_agreements_cut()), float(expected_agreements_cut())],
+        wrong=lambda: [(int((arms_control_events()["date"].dt.year >= 2016).sum()), "counts events"),
+                       (len(AGREEMENT_OF) - 4, "Not quite"), (expected_agreements_cut() + 1, "Not quite"),
+                       ("5", "whole number")]),
+    "russia-china-growth": Exercise(
+        "trade_growth", "a number", expected_growth, judge_growth,
+        giveaways=lambda: number_forms(expected_growth(), "times"),
+        right=lambda: [expected_growth(), round(expected_growth(), 1), np.float64(expected_growth())],
+        wrong=lambda: [(1 / expected_growth(), "2016 divided by 2024"), ((expected_growth() - 1) * 100, "per cent"),
+                       (688.3 / 519.6, "US-China"), (10, "Not quite")]),
+    "my-case": Exercise(
+        "my_case", "a dictionary with 'position', 'evidence' and 'counter'", known_ids, judge_case,
+        giveaways=lambda: [], form_only=True,
+        right=lambda: [CASE, {**CASE, "position": "not-a-cold-war",
+                              "evidence": ("westad-2018-has-a-new-cold-war-really-begun", "2019-inf-withdrawal-effective")}],
+        wrong=lambda: [({**CASE, "position": "hot war"}, "should be one of"),
+                       ({**CASE, "evidence": ["trade-us-china-2024"]}, "at least two"),
+                       ({**CASE, "evidence": ["trade-us-china-2024", "made-up-id"]}, "'made-up-id' is not"),
+                       ({**CASE, "evidence": ["lind-2018-cold-war-ii", "lucas-2008-the-new-cold-war"]}, "scholars' opinions"),
+                       ({**CASE, "counter": "No."}, "at least 12 words"), ({"position": "new-cold-war"}, "no 'evidence'"),
+                       ({**CASE, "position": ...}, "Replace each"), ("new-cold-war", "dictionary")]),
 }
 
 check = checker_for(EXERCISES)

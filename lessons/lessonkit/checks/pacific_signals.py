@@ -8,10 +8,19 @@ import folium
 import numpy as np
 import pandas as pd
 
+from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import figure_value, km_between, near, place, read_kilometres, unit_slip
-
+from .common import (
+    figure_value,
+    km_between,
+    map_with,
+    near,
+    number_forms,
+    place,
+    read_kilometres,
+    unit_slip,
+)
 
 # Exercise 1: from Cam Ranh Bay to Andersen Air Force Base on Guam -----------------------------------------------
 
@@ -138,13 +147,47 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
     return not_yet("Not quite: the radius should be half the Tu-95MS's range from the figures table, in metres.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
+def reach_map_with(centre: tuple[float, float] | None = None, radius: float | None = None,
+                   layer=folium.Circle, add_circle: bool = True) -> folium.Map:
+    """Exercise 3's fresh map as the answer cell makes it (Ukrainka and Andersen as small circle markers), plus one
+    circle (at Ukrainka with the right radius unless told otherwise)."""
+    places = load_table("places").set_index("id").loc[["ukrainka-air-base", "andersen-afb"]]
+    fmap = map_with((30, 137), 2.75, circles=list(zip(places.lat, places.lon)), height_px=400)
+    lat, lon, reach = expected_reach()
+    if add_circle:
+        layer(centre or (lat, lon), radius=reach if radius is None else radius).add_to(fmap)
+    return fmap
+
+
+def _wrong_circles() -> list:
+    lat, lon, reach = expected_reach()
+    cam_ranh = tuple(load_table("places").set_index("id").loc["cam-ranh-bay", ["lat", "lon"]])
+    return [(reach_map_with(add_circle=False), "no circle yet"), (reach_map_with(radius=reach * 2), "whole range"),
+            (reach_map_with(radius=reach / 1000), "metres"), (reach_map_with(centre=(lon, lat)), "swapped"),
+            (reach_map_with(centre=cam_ranh), "Cam Ranh Bay"), (reach_map_with(radius=2_200_000), "Tu-22M3"),
+            (reach_map_with(radius=60, layer=folium.CircleMarker), "screen pixels"), (42, "should be a folium map")]
+
+
 EXERCISES = {
-    "cam-ranh-distance": Exercise("cam_ranh_to_andersen_km", "a number of kilometres", expected_cam_ranh_km,
-                                  judge_cam_ranh_distance),
-    "needs-refuelling": Exercise("needs_refuelling", "True or False", expected_needs_refuelling,
-                                 judge_needs_refuelling),
-    "reach-circle": Exercise("reach_map", "the folium map with the Tu-95MS's circle added", expected_reach,
-                             judge_reach_circle),
+    "cam-ranh-distance": Exercise(
+        "cam_ranh_to_andersen_km", "a number of kilometres", expected_cam_ranh_km, judge_cam_ranh_distance,
+        giveaways=lambda: number_forms(expected_cam_ranh_km(), "km", 0),
+        right=lambda: [expected_cam_ranh_km(), np.float64(expected_cam_ranh_km()), pd.Series([expected_cam_ranh_km()]),
+                       round(expected_cam_ranh_km())],
+        wrong=lambda: [(expected_cam_ranh_km() * 1000, "metres"), (expected_cam_ranh_km() / 1.609344, "miles"),
+                       (35.6, "degrees"), (1236.0, "Subic Bay"), (5000.0, "Not quite"), ("3876 km", "text")]),
+    "needs-refuelling": Exercise(
+        "needs_refuelling", "True or False", expected_needs_refuelling, judge_needs_refuelling,
+        giveaways=lambda: number_forms(round_trip_km(), "km", 0),
+        right=lambda: [False, np.bool_(False), pd.Series([False]), [False]],
+        wrong=lambda: [(True, "Not by the figures"), ("False", "without quotes"), (round_trip_km(), "True or False"),
+                       ("maybe", "not text")]),
+    "reach-circle": Exercise(
+        "reach_map", "the folium map with the Tu-95MS's circle added", expected_reach, judge_reach_circle,
+        giveaways=lambda: [],
+        right=lambda: [reach_map_with(), reach_map_with(radius=expected_reach()[2] * 1.01)], wrong=_wrong_circles),
 }
 
 check = checker_for(EXERCISES)

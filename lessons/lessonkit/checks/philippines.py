@@ -5,9 +5,11 @@ tribunal's findings (exercise 1) are the kit's summary of the award, as the even
 describes it.
 """
 
+import pandas as pd
+
 from ..data import load_table
 from ..exercises import Exercise, checker_for, correct, not_yet
-from .common import as_list, km_between, normalised
+from .common import as_list, km_between, normalised, number_forms
 
 # Exercise 1: what did the tribunal decide? -----------------------------------------------------------------------
 
@@ -124,11 +126,29 @@ def judge_toward_allies(answer: object, expected: list[str]) -> object:
                    "as a party, and was military or a treaty?")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
 EXERCISES = {
-    "award-findings": Exercise("tribunal_decided", "a list of letters", expected_findings, judge_findings),
-    "nearer-shoal": Exercise("nearer_to_second_thomas", "the id of a place, in quotes", expected_nearer,
-                             judge_nearer),
-    "toward-allies": Exercise("toward_allies", "a list of event ids", expected_toward_allies, judge_toward_allies),
+    "award-findings": Exercise(
+        "tribunal_decided", "a list of letters", expected_findings, judge_findings,
+        giveaways=lambda: ["A, C and E", "A, C, E", "ACE"],
+        right=lambda: [["A", "C", "E"], ["e", "a", "c"], "ACE", "A, C, E", ("A", "C", "E"), pd.Series(["A", "C", "E"])],
+        wrong=lambda: [(["A", "B", "C", "E"], "Not B"), (["A", "C", "D", "E"], "Not D"), (["A", "C"], "1 more"),
+                       (["A", "Z"], "'Z' is not one"), (3, "list of letters")]),
+    "nearer-shoal": Exercise(
+        "nearer_to_second_thomas", "the id of a place, in quotes", expected_nearer, judge_nearer,
+        giveaways=lambda: [form for candidate in CANDIDATES for form in number_forms(km_between(SHOAL, candidate), "km", 0)],
+        right=lambda: ["mischief-reef", "Mischief Reef", " mischief-reef "],
+        wrong=lambda: [("edca-antonio-bautista-air-base", "Is the other place nearer"), ("hainan", "not one of the two"),
+                       (42.0, "type float")]),
+    "toward-allies": Exercise(
+        "toward_allies", "a list of event ids", expected_toward_allies, judge_toward_allies,
+        giveaways=lambda: [],
+        right=lambda: [expected_toward_allies(), expected_toward_allies()[::-1], set(expected_toward_allies()),
+                       pd.Series(expected_toward_allies())],
+        wrong=lambda: [(expected_toward_allies() + ["2016-duterte-ends-joint-patrols"], "a step away"),
+                       (expected_toward_allies()[:2], "2 of the 3"), (["2016-duterte-visits-moscow"], "not one of the six"),
+                       ("2023-four-new-edca-sites", "list")]),
 }
 
 check = checker_for(EXERCISES)

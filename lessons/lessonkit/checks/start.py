@@ -1,10 +1,19 @@
 """The exercises of lesson 00: how answer cells and checks work, two pandas conditions that test a claim of the article, a
 first folium marker."""
 import folium
+import numpy as np
 
 from ..data import load_table
-from ..exercises import Exercise, as_single_number, as_year, checker_for, correct, not_yet
+from ..exercises import (
+    Exercise,
+    as_single_number,
+    as_year,
+    checker_for,
+    correct,
+    not_yet,
+)
 from ..geo import haversine_km
+from .common import map_with
 
 ARTICLE_YEAR = 2016
 # A circle typed by hand from rounded coordinates (55.75, 37.62) still marks Moscow.
@@ -78,11 +87,39 @@ def expected_moscow() -> tuple[float, float]:
     return float(moscow.lat), float(moscow.lon)
 
 
+# What the tests try on each exercise: right answers in their forms, typical wrong ones with their message. ---------
+
+SUMMIT_CITIES = ["vladivostok", "nagato", "tokyo"]
+
+
+def summit_map_with(*points) -> folium.Map:
+    """The answer cell's map (the three summit cities), plus a circle at each point."""
+    cities = load_table("places").set_index("id").loc[SUMMIT_CITIES]
+    fmap = map_with((39, 136), 4.5, circles=list(zip(cities.lat, cities.lon)))
+    for point in points:
+        folium.CircleMarker(point).add_to(fmap)
+    return fmap
+
+
 EXERCISES = {
-    "article-year": Exercise("article_year", "a year such as 1999", lambda: ARTICLE_YEAR, judge_article_year),
-    "military-2016": Exercise("military_2016", "a whole number", lambda: military_events(ARTICLE_YEAR),
-                              judge_military_2016),
-    "moscow-marker": Exercise("summit_map", "the map with a circle for Moscow", expected_moscow, judge_moscow_marker),
+    "article-year": Exercise(
+        "article_year", "a year such as 1999", lambda: ARTICLE_YEAR, judge_article_year,
+        giveaways=lambda: [str(ARTICLE_YEAR)],
+        right=lambda: [2016, "2016", 2016.0],
+        wrong=lambda: [(2017, "after the article"), (1956, "goes back to"), (2000, "citation")]),
+    "military-2016": Exercise(
+        "military_2016", "a whole number", lambda: military_events(ARTICLE_YEAR), judge_military_2016,
+        giveaways=lambda: [f"{military_events(ARTICLE_YEAR)} {what}" for what in ("military", "events", "rows")],
+        right=lambda: [military_events(ARTICLE_YEAR), np.int64(military_events(ARTICLE_YEAR))],
+        wrong=lambda: [(events_in(2016), "every event of 2016"), (military_events(), "every year"),
+                       (load_table("events").head(3), "table of 3 rows"), (0, "Both conditions")]),
+    "moscow-marker": Exercise(
+        "summit_map", "the map with a circle for Moscow", expected_moscow, judge_moscow_marker,
+        giveaways=lambda: [],
+        right=lambda: [summit_map_with(expected_moscow()), summit_map_with((55.75, 37.62))],
+        wrong=lambda: [(summit_map_with(), "only the three"), (summit_map_with(expected_moscow()[::-1]), "swapped"),
+                       (summit_map_with((37.6, 55.7)), "swapped"), (summit_map_with((0, 0)), "not at Moscow"),
+                       (42, "should be a folium map")]),
 }
 
 check = checker_for(EXERCISES)

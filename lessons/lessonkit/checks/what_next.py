@@ -4,11 +4,12 @@ Expected answers are computed from `data/` (events and forecasts), so a correcte
 """
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import DAYS_PER_YEAR, event_date, read_years, years_slip
+from .common import DAYS_PER_YEAR, event_date, number_forms, read_years, years_slip
 
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
 HALT = "2022-russia-quits-peace-treaty-talks"
@@ -90,10 +91,28 @@ def judge_grades(answer: object, expected: dict[str, str]) -> object:
                    "`forecasts.set_index(\"id\").loc[list(my_grades), \"reason\"]`.")
 
 
+# What the tests try on each exercise. -----------------------------------------------------------------------------
+
 EXERCISES = {
-    "years-to-halt": Exercise("years_to_halt", "a number of years", expected_years_to_halt, judge_years_to_halt),
-    "military-moves": Exercise("military_moves", "a whole number", expected_military_moves, judge_military_moves),
-    "my-grades": Exercise("my_grades", "a dictionary of grades", expected_grades, judge_grades),
+    "years-to-halt": Exercise(
+        "years_to_halt", "a number of years", expected_years_to_halt, judge_years_to_halt,
+        giveaways=lambda: number_forms(expected_years_to_halt(), "years"),
+        right=lambda: [expected_years_to_halt(), round(expected_years_to_halt(), 1), np.float64(expected_years_to_halt())],
+        wrong=lambda: [(-expected_years_to_halt(), "negative"), (expected_years_to_halt() * 365.25, "days"),
+                       (5, "whole number of years"), (pd.Timedelta(days=1972), "Timedelta"), (2.0, "Not quite")]),
+    "military-moves": Exercise(
+        "military_moves", "a whole number", expected_military_moves, judge_military_moves,
+        giveaways=lambda: [f"{expected_military_moves()} military", f"{expected_military_moves()} moves"],
+        right=lambda: [expected_military_moves(), np.int64(expected_military_moves()), float(expected_military_moves())],
+        wrong=lambda: [(expected_military_moves() + 1, "Not quite"),
+                       (load_table("events").head(expected_military_moves()), "table of"), ("five", "whole number")]),
+    "my-grades": Exercise(
+        "my_grades", "a dictionary of grades", expected_grades, judge_grades,
+        giveaways=lambda: [],
+        right=lambda: [expected_grades(), dict(reversed(list(expected_grades().items())))],
+        wrong=lambda: [({**expected_grades(), "bear-fruit": "held"}, "grades 'bear-fruit' differently"),
+                       ({**expected_grades(), "cam-ranh-return": ...}, "has no grade yet"),
+                       ({**expected_grades(), "bear-fruit": "maybe"}, "not a grade"), (["did-not-hold"], "dictionary")]),
 }
 
 check = checker_for(EXERCISES)

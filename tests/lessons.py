@@ -1,0 +1,207 @@
+"""The lessons as the tests read them: which exercise each check cell calls, the hints, and each lesson run once
+per test run (unanswered, as a learner opens it; and solved, every cell run twice). No browser needed here."""
+import functools
+import importlib
+import json
+import pkgutil
+import re
+from pathlib import Path
+
+import nbformat
+from lessonkit import checks
+from lessonkit.publish import LESSONS, lesson_paths, run_lesson
+
+CHECK_CALL = re.compile(r"""^check\(["']([\w-]+)["']\)""", re.M)
+LEARNER_HIDDEN = {"hint", "solution", "instructor"}
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def tags(cell) -> set[str]:
+    return set(cell.metadata.get("tags", []))
+
+
+def exercise_cells(notebook) -> list[tuple[str, int]]:
+    """(exercise name, index of its check cell), in lesson order."""
+    return [(match, index) for index, cell in enumerate(notebook.cells)
+            if "check" in tags(cell) for match in CHECK_CALL.findall(cell.source)]
+
+
+def check_modules() -> list:
+    """Every lesson's checks module, found in lessonkit/checks/ (common.py is what they share)."""
+    return [importlib.import_module(f"lessonkit.checks.{info.name}")
+            for info in pkgutil.iter_modules(checks.__path__) if info.name != "common"]
+
+
+def declared_exercises() -> dict:
+    """Every exercise the checks modules declare, by name."""
+    return {name: exercise for module in check_modules() for name, exercise in module.EXERCISES.items()}
+
+
+@functools.cache
+def checked_exercises() -> dict[str, str]:
+    """Every exercise a lesson checks, with the lesson's file name."""
+    return {name: path.name for path in lesson_paths() for name, _ in exercise_cells(read(path))}
+
+
+def _hint_cell(name: str):
+    notebook = read(LESSONS / checked_exercises()[name])
+    index = dict(exercise_cells(notebook))[name]
+    return next((cell for cell in notebook.cells[index:] if "hint" in tags(cell)), None)
+
+
+def hint_texts(name: str) -> list[str]:
+    """What a learner might paste from the exercise's hints: the whole text and each piece of code in it."""
+    cell = _hint_cell(name)
+    if cell is None:
+        return []
+    return [cell.source, *re.findall(r"`([^`\n]+)`", cell.source)]
+
+
+@functools.cache
+def executed_lesson(path: Path) -> nbformat.NotebookNode:
+    """The lesson at `path` run top to bottom as it stands (unanswered exercises and all), once per test run.
+    Shared: read it, don't change it."""
+    return run_lesson(path)
+
+
+def visible_markdown(cell) -> str:
+    """What a learner reads of a Markdown cell without opening anything: hints, solutions and notes are folded."""
+    if cell.cell_type != "markdown" or tags(cell) & LEARNER_HIDDEN:
+        return ""
+    return re.sub(r"<details>.*?</details>", " ", cell.source, flags=re.S)
+
+
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
+def _plotly_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in {"layout", "template"} for text in _plotly_strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _plotly_strings(item)]
+    return []
+
+
+def _html_text(html: str) -> str:
+    html = re.sub(r"<details>.*?</details>", " ", html, flags=re.S)  # folded: read only by choice
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def output_texts(cell, hover: bool = False) -> list[str]:
+    """The text a learner can read in a code cell's outputs: printed text, tables and panels (folded parts left
+    out); a map's picture has none; with `hover`, a chart's hover texts too."""
+    texts = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if output.output_type == "stream":
+            texts.append(output.text)
+        elif "text/html" in data and "<iframe" not in data["text/html"]:
+            texts.append(_html_text(data["text/html"]))
+        elif "text/markdown" in data:
+            texts.append(data["text/markdown"])
+        elif PLOTLY in data:
+            figure = data[PLOTLY]
+            if hover:
+                texts.extend(_plotly_strings(figure.get("data", [])))
+            title = figure.get("layout", {}).get("title", {})
+            texts.append(title.get("text", "") if isinstance(title, dict) else str(title))
+        elif "text/plain" in data and "<folium" not in data["text/plain"]:
+            texts.append(data["text/plain"])
+    return texts
+
+
+def learner_words(notebook) -> tuple[int, int]:
+    """(words of Markdown, words of the outputs' text) a learner is sent to read in an executed lesson."""
+    markdown = sum(len(visible_markdown(cell).split()) for cell in notebook.cells)
+    outputs = sum(len(text.split()) for cell in notebook.cells for text in output_texts(cell))
+    return markdown, outputs
+
+
+# Run twice: a cell run a second time must do what it did once ------------------------------------------------------
+
+# Counts every folium/branca element reachable from each variable's page: a layer, legend or control added twice
+# by a second run shows as a larger count. Runs in the lesson's kernel and leaves no name behind.
+ELEMENT_COUNT = """
+def _kit_element_counts(namespace):
+    import json
+    import branca
+    counts = {}
+    for name, value in list(namespace.items()):
+        if not name.startswith("_") and isinstance(value, branca.element.Element):
+            stack, count = [value.get_root()], 0
+            while stack:
+                element = stack.pop()
+                count += 1
+                stack.extend(element._children.values())
+            counts[name] = count
+    print(json.dumps(counts, sort_keys=True))
+_kit_element_counts(globals())
+del _kit_element_counts
+"""
+RANDOM_PARTS = [(re.compile(r"_[0-9a-f]{32}"), "_ID"), (re.compile(r"0x[0-9a-f]+"), "0xADDRESS"),
+                (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "UUID")]
+
+
+def _shown(cell) -> str:
+    """A cell's outputs with what changes on every run (element ids, addresses, counters) taken out."""
+    text = json.dumps([{key: value for key, value in output.items() if key != "execution_count"}
+                       for output in cell.outputs], sort_keys=True)
+    for pattern, stand_in in RANDOM_PARTS:
+        text = pattern.sub(stand_in, text)
+    return text
+
+
+def run_every_cell_twice(notebook: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, list[str]]:
+    """Run a notebook as a learner who runs each code cell twice; return it with its outputs and the cells whose
+    second run showed something else or changed a map's layers."""
+    from nbclient import NotebookClient
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(LESSONS)}})
+    counter = nbformat.v4.new_code_cell(ELEMENT_COUNT)
+
+    def state(index: int, cell) -> tuple[str, str]:
+        client.execute_cell(counter, index)
+        return _shown(cell), "".join(output.get("text", "") for output in counter.outputs)
+
+    changed = []
+    client.reset_execution_trackers()
+    with client.setup_kernel():
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type != "code":
+                continue
+            client.execute_cell(cell, index)
+            once = state(index, cell)
+            client.execute_cell(cell, index)
+            twice = state(index, cell)
+            if once[0] != twice[0]:
+                changed.append(f"cell {index} shows something else when run again")
+            if once[1] != twice[1]:
+                changed.append(f"cell {index} run again changes the maps' elements: {once[1].strip()} -> "
+                               f"{twice[1].strip()}")
+    return notebook, changed
+
+
+def with_solutions(notebook):
+    """The notebook with each answer cell replaced by the solution that follows it."""
+    answers = [cell for cell in notebook.cells if "answer" in tags(cell)]
+    solutions = [cell for cell in notebook.cells if "solution" in tags(cell)]
+    for answer, solution in zip(answers, solutions, strict=True):
+        answer.source = solution_code(solution)
+    return notebook
+
+
+def solution_code(cell) -> str:
+    return re.search(r"```python\n(.*?)```", cell.source, re.S).group(1)
+
+
+@functools.cache
+def solved_lesson(name: str) -> tuple[nbformat.NotebookNode, tuple[str, ...]]:
+    """The lesson with every solution filled in, each cell run twice; with what changed on the second runs."""
+    notebook, changed = run_every_cell_twice(with_solutions(read(LESSONS / name)))
+    return notebook, tuple(changed)
