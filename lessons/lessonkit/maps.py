@@ -153,7 +153,8 @@ def place_popup_html(place: pd.Series) -> str:
 
 
 def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: str = LAND_SOURCE) -> folium.Map:
-    """A fixed box in the lower right naming what each colour means; the footnote cites the map's sources."""
+    """A fixed box in the lower right naming what each colour means; the footnote cites the map's sources. A map
+    has one legend: adding another (a cell run twice) replaces it."""
     items = "".join(
         f"<div><span style='display:inline-block;width:18px;height:4px;margin:0 6px 3px 0;"
         f"background:{escape(colour)}'></span>{escape(label)}</div>" for label, colour in entries.items())
@@ -161,7 +162,7 @@ def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: 
               f"background:rgba(255,255,255,0.92);padding:6px 9px;border:1px solid #999;border-radius:4px;"
               f"font:12px sans-serif;max-width:300px'><b>{escape(title)}</b>{items}"
               f"<div style='color:#555;margin-top:4px'>{escape(footnote)}</div></div>")
-    fmap.get_root().html.add_child(branca.element.Element(legend))
+    fmap.get_root().html.add_child(branca.element.Element(legend), name="kit_legend")
     return fmap
 
 
