@@ -9,7 +9,8 @@ Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to 
 `python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
 `python3 kit.py export` writes each lesson as a web page to build/export/ (copy the folder with vendor/);
 `python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
-Contributors: `python3 kit.py store-outputs` re-runs every lesson and keeps only the outputs that nbval checks.
+Contributors: `python3 kit.py store-outputs [LESSON.ipynb ...]` re-runs the lessons (all, or those named) and keeps
+only the outputs that nbval checks.
 
 Only the Python standard library is used here, so the script runs on a fresh machine with nothing but python3.
 """

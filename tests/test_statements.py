@@ -130,3 +130,12 @@ def test_side_by_side_can_show_a_few_parties_at_a_time_and_names_a_missing_one()
     assert set(shown.statements["actor"]) == {"UKR", "RUS"}
     with pytest.raises(KeyError, match="by FRA"):
         side_by_side("crimea-status", actors=["UKR", "FRA"])
+
+
+def test_parties_come_in_the_order_asked_for_and_a_folded_panel_opens_by_choice():
+    from lessonkit.statements import side_by_side
+    panel = side_by_side("south-china-sea-arbitration", actors=["USA", "CHN"], folded=True)
+    assert list(dict.fromkeys(panel.statements["actor"])) == ["USA", "CHN"]
+    html = panel._repr_html_()
+    assert html.startswith("<details><summary>Further reading") and html.endswith("</details>")
+    assert not side_by_side("south-china-sea-arbitration")._repr_html_().startswith("<details>")

@@ -66,10 +66,12 @@ def keep_checked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
     return notebook
 
 
-def store_checked_outputs() -> list[Path]:
-    for path in lesson_paths():
+def store_checked_outputs(names: list[str] = ()) -> list[Path]:
+    """Re-run the lessons (those named, as 05-philippines-turn.ipynb, or all) and keep the outputs nbval checks."""
+    paths = [LESSONS / name for name in names] or lesson_paths()
+    for path in paths:
         nbformat.write(keep_checked_outputs(execute(nbformat.read(path, as_version=4))), path)
-    return lesson_paths()
+    return paths
 
 
 def _tags(cell) -> set[str]:
@@ -290,10 +292,10 @@ def remote_assets(html: str) -> list[str]:
     return re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?://[^\"]+)\"", html)
 
 
-def main(command: str) -> None:
+def main(command: str, names: list[str]) -> None:
     os.chdir(KIT_ROOT)
     if command == "store-outputs":
-        for path in store_checked_outputs():
+        for path in store_checked_outputs(names):
             print(f"stored the checked outputs of {path.relative_to(KIT_ROOT)}")
     elif command == "versions":
         for path in write_versions():
@@ -306,4 +308,4 @@ def main(command: str) -> None:
 
 if __name__ == "__main__":
     import sys
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2:])

@@ -28,6 +28,7 @@ def statements_about(about: str) -> pd.DataFrame:
 class SideBySide:
     about: str
     statements: pd.DataFrame
+    folded: bool = False
 
     def __repr__(self) -> str:
         lines = [f"Statements about {self.about}:"]
@@ -38,8 +39,12 @@ class SideBySide:
 
     def _repr_html_(self) -> str:
         boxes = "".join(_box(row) for row in self.statements.itertuples())
-        return (f"<div class='kit-statements' style='display:flex;flex-wrap:wrap;gap:8px;font-size:13px'>"
-                f"{boxes}</div>")
+        panel = (f"<div class='kit-statements' style='display:flex;flex-wrap:wrap;gap:8px;font-size:13px'>"
+                 f"{boxes}</div>")
+        if not self.folded:
+            return panel
+        parties = ", ".join(dict.fromkeys(country_names(actor) for actor in self.statements["actor"]))
+        return f"<details><summary>Further reading (click to open): statements by {escape(parties)}</summary>{panel}</details>"
 
 
 def _when(row) -> str:
@@ -56,14 +61,17 @@ def _box(row) -> str:
             f"rel='noopener'>{escape(row.source_title)}</a> ({escape(row.source_publisher)})</p></div>")
 
 
-def side_by_side(about: str, actors: list[str] | None = None) -> SideBySide:
+def side_by_side(about: str, actors: list[str] | None = None, folded: bool = False) -> SideBySide:
     """Every party's statement on an event or topic, side by side, each with its source; with `actors` (country
-    codes such as ["UKR", "RUS"]), only theirs, so that a long exchange can be shown a few parties at a time."""
+    codes such as ["UKR", "RUS"]), only theirs, in that order, so that a long exchange can be shown a few parties at
+    a time. `folded` shows the panel closed, as further reading a learner opens by choice."""
     statements = statements_about(about)
     if actors is not None:
         unknown = sorted(set(actors) - set(statements["actor"]))
         if unknown:
             raise KeyError(f"No statement about {about!r} by {', '.join(unknown)}; "
                            f"the parties with one: {', '.join(sorted(set(statements['actor'])))}")
-        statements = statements[statements["actor"].isin(actors)]
-    return SideBySide(about, statements)
+        order = {actor: place for place, actor in enumerate(actors)}
+        statements = statements[statements["actor"].isin(actors)].sort_values(
+            ["actor", "date"], key=lambda column: column.map(order) if column.name == "actor" else column)
+    return SideBySide(about, statements, folded)
