@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..data import load_table
+from ..data import load_table, read_package
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import DAYS_PER_YEAR, event_date, number_forms, read_years, years_slip
+from .common import DAYS_PER_YEAR, as_list, event_date, number_forms, read_years, years_slip
 
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
 HALT = "2022-russia-quits-peace-treaty-talks"
@@ -36,12 +36,31 @@ def judge_years_to_halt(answer: object, expected: float) -> object:
     return not_yet(f"Not quite. Subtract `article_date` from the date of {HALT!r}, take .days, divide by 365.25.")
 
 
-# Exercise 2: Russia's military moves on the islands after the article --------------------------------------------
+# Exercise 2: Russia's military moves in the Kurils after the article ---------------------------------------------
+
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _islands() -> pd.DataFrame:
+    events = load_table("events")
+    return events[(events["theme"] == "kurils") & (events["date"] > ARTICLE_DATE)]
+
+
+def _military() -> pd.DataFrame:
+    islands = _islands()
+    return islands[islands["category"] == "military"]
+
+
+def _outside_the_claim() -> pd.DataFrame:
+    """The military moves at a place Japan does not claim (Paramushir, in the northern Kurils)."""
+    claimed = load_table("places").set_index("id")["claimed_by"].fillna("")
+    military = _military()
+    places = military["place_id"].map(claimed)
+    return military[military["place_id"].notna() & ~places.fillna("").str.contains("JPN")]
+
 
 def expected_military_moves() -> int:
-    events = load_table("events")
-    islands = events[(events["theme"] == "kurils") & (events["date"] > ARTICLE_DATE)]
-    return int((islands["category"] == "military").sum())
+    return len(_military())
 
 
 def judge_military_moves(answer: object, expected: int) -> object:
@@ -50,45 +69,148 @@ def judge_military_moves(answer: object, expected: int) -> object:
     value = as_single_number(answer)
     if value is None or math.isnan(value):
         return not_yet("Give one whole number: how many events.")
+    outside = _outside_the_claim()
     if value == expected:
-        return correct(f"{expected}: missiles, fighters, air defence and drills, from November 2016 to December 2022. "
-                       "Russia calls them its own defence on its own territory; Japan protested each as contrary to "
-                       "its position on the islands (see each event's statements).")
+        moves = "; ".join(f"{row.title} ({row.date.year})"
+                          for row in _military().sort_values("date").itertuples())
+        names = load_table("places").set_index("id")["name_en"]
+        where = "".join(f" {names[row.place_id]} is in the northern Kurils, not one of the four islands Japan claims."
+                        for row in outside.itertuples())
+        return correct(f"{expected}: {moves}.{where} Japan protested the moves on the islands it claims and the "
+                       "2022 drills; Moscow, where it answered, called its moves justified and made on Russian "
+                       "territory (see each event's statements).")
+    if value == expected - len(outside) and len(outside):
+        return not_yet(f"Not quite: you left out a move outside the four islands Japan claims. The question counts "
+                       "every military event in `islands`, the whole Kuril chain.")
     events = load_table("events")
-    islands = events[(events["theme"] == "kurils") & (events["date"] > ARTICLE_DATE)]
-    if value == len(islands):
+    if value == len(_islands()):
         return not_yet("That counts every event in `islands`. Keep only those of category `military`.")
     if value == int((events["category"] == "military").sum()):
         return not_yet("That counts military events in every theme and year. Count within `islands` only.")
     return not_yet("Not quite. Keep the rows of `islands` whose category is `military` and count them with len().")
 
 
-# Exercise 3: grade three of the article's hopes and forecasts ----------------------------------------------------
+def military_moves_giveaways() -> list[str]:
+    count = expected_military_moves()
+    words = [str(count), NUMBER_WORDS[count]] if count < len(NUMBER_WORDS) else [str(count)]
+    return [f"{count} military", f"{count} moves", *(f"{word} {noun}" for word in words
+                                                    for noun in ("military moves", "moves", "deployments"))]
+
+
+# Exercise 3: grade three of the article's forecasts, on the rows that decide them --------------------------------
 
 GRADED = ["bear-fruit", "cam-ranh-return", "years-even-decades"]
-VERDICTS = ["held", "did-not-hold", "too-early-to-say"]
+# For each, the rows that decide the kit's grade: the evidence must include one of them (each is in the forecast's
+# `evidence` in forecasts.csv). A row cited must be dated after the article unless the kit's evidence for that
+# forecast names it, and must not be one the kit cites for another of the three only.
+DECIDING = {
+    "bear-fruit": ["2020-russian-constitution-in-force", "2022-russia-quits-peace-treaty-talks"],
+    "cam-ranh-return": ["2016-vietnam-rejects-foreign-bases", "2024-putin-state-visit-hanoi"],
+    "years-even-decades": ["2023-russia-suspends-new-start", "2025-trump-putin-alaska-summit",
+                           "2025-putin-offers-new-start-limits-for-a-year"],
+}
+# The sentence of each kit reason that states the grade, as a page could print it.
+GRADE_SENTENCES = {
+    "bear-fruit": "No treaty and no island agreement came of it",
+    "cam-ranh-return": "Russia did not return to Cam Ranh as a base",
+    "years-even-decades": "its horizon of decades has not run out",
+}
 
 
-def expected_grades() -> dict[str, str]:
-    return load_table("forecasts").set_index("id").loc[GRADED, "verdict"].to_dict()
+def grades() -> list[str]:
+    """The grades the forecasts table allows, as its schema lists them."""
+    resource = next(r for r in read_package()["resources"] if r["name"] == "forecasts")
+    field = next(f for f in resource["schema"]["fields"] if f["name"] == "verdict")
+    return field["constraints"]["enum"]
 
 
-def judge_grades(answer: object, expected: dict[str, str]) -> object:
+def _forecasts() -> pd.DataFrame:
+    return load_table("forecasts").set_index("id")
+
+
+def expected_grades() -> dict[str, dict]:
+    forecasts = _forecasts()
+    return {forecast: {"grade": forecasts.at[forecast, "verdict"], "deciding": DECIDING[forecast],
+                       "weighed": forecasts.at[forecast, "evidence"].split(";")} for forecast in GRADED}
+
+
+def _form(forecast: str, entry: object, events: pd.Series) -> object | None:
+    """Feedback on one forecast's entry that is not yet a grade and a list of real, distinct event ids; else None."""
+    allowed = ", ".join(grades())
+    if isinstance(entry, str) and entry in grades():
+        return not_yet(f"{forecast!r} has a grade but no evidence: give it "
+                       '{"grade": ..., "evidence": [...]}, as in the answer cell.')
+    if not isinstance(entry, dict) or not {"grade", "evidence"} <= set(entry):
+        return not_yet(f"Give {forecast!r} a dictionary with a 'grade' and an 'evidence' list, as in the answer cell.")
+    grade, evidence = entry["grade"], as_list(entry["evidence"])
+    if grade is ...:
+        return not_yet(f"{forecast!r} has no grade yet: replace its ... with one of {allowed}.")
+    if not isinstance(grade, str) or grade not in grades():
+        return not_yet(f"{grade!r} is not a grade: use one of {allowed}, in quotes.")
+    if evidence is None or ... in evidence:
+        return not_yet(f"Give {forecast!r} a list of event ids in quotes as its evidence, between [ and ].")
+    if not evidence:
+        return not_yet(f"The evidence for {forecast!r} is empty: a grade needs the events that decide it.")
+    unknown = [item for item in evidence if not isinstance(item, str) or item not in set(events.index)]
+    if unknown:
+        return not_yet(f"{unknown[0]!r} is not an event id: copy ids from the `id` column of `events`.")
+    if len(set(evidence)) < len(evidence):
+        return not_yet(f"The evidence for {forecast!r} names the same event twice: give each id once.")
+    return None
+
+
+def judge_grades(answer: object, expected: dict[str, dict]) -> object:
     if not isinstance(answer, dict):
-        return not_yet("Give a dictionary, as in the answer cell: each forecast's id with a grade in quotes.")
+        return not_yet("Give a dictionary, as in the answer cell: each forecast's id with its grade and evidence.")
+    extra = [key for key in answer if key not in GRADED]
+    if extra:
+        return not_yet(f"{extra[0]!r} is not one of the three forecasts: keep the ids of the answer cell.")
     missing = [forecast for forecast in GRADED if answer.get(forecast, ...) is ...]
     if missing:
-        return not_yet(f"{missing[0]!r} has no grade yet: replace its ... with one of {', '.join(VERDICTS)}.")
-    unknown = [grade for grade in answer.values() if grade not in VERDICTS]
-    if unknown:
-        return not_yet(f"{unknown[0]!r} is not a grade: use one of {', '.join(VERDICTS)}, in quotes.")
-    reasons = load_table("forecasts").set_index("id")["reason"]
+        return not_yet(f"{missing[0]!r} has no grade yet: give it a grade and its evidence, as in the answer cell.")
+    dates = load_table("events").set_index("id")["date"]
     for forecast in GRADED:
-        if answer[forecast] != expected[forecast]:
-            return not_yet(f"The kit grades {forecast!r} differently. Its reason: {reasons[forecast]} Do you agree? "
-                           "If not, keep your grade for the discussion, with your evidence.")
-    return correct("Your grades match the kit's. Each is a judgement on evidence: see the reasons with "
-                   "`forecasts.set_index(\"id\").loc[list(my_grades), \"reason\"]`.")
+        problem = _form(forecast, answer[forecast], dates)
+        if problem is not None:
+            return problem
+    for forecast in GRADED:
+        if answer[forecast]["grade"] != expected[forecast]["grade"]:
+            return not_yet(f"The kit grades {forecast!r} differently. Read the quote again, then the rows you "
+                           "cite: what do they show about how it turned out by 2025? If you still disagree, keep "
+                           "your grade and your evidence for the discussion (the kit's reason is in the solution).")
+    for forecast in GRADED:
+        evidence, weighed = as_list(answer[forecast]["evidence"]), expected[forecast]["weighed"]
+        others = {row for other in GRADED if other != forecast for row in expected[other]["weighed"]} - set(weighed)
+        elsewhere = [row for row in evidence if row in others]
+        if elsewhere:
+            return not_yet(f"{elsewhere[0]!r} bears on another of the three forecasts, not on {forecast!r}.")
+        before = [row for row in evidence if dates[row] <= ARTICLE_DATE and row not in weighed]
+        if before:
+            return not_yet(f"{before[0]!r} happened before the article: what came next is what grades "
+                           f"{forecast!r}.")
+        if not set(evidence) & set(expected[forecast]["deciding"]):
+            return not_yet(f"Your grade for {forecast!r} matches the kit's, but none of your rows decides it. Which "
+                           "event shows how it turned out?")
+    return correct("Your grades match the kit's, each on a row that decides it. Each grade is a judgement on "
+                   "evidence: read the kit's reasons with "
+                   '`load_table("forecasts").set_index("id").loc[list(my_grades), "reason"]`.')
+
+
+def grades_giveaways() -> list[str]:
+    """Each grade beside its forecast's id or quote, as a table would show it, and the sentence that states it."""
+    forecasts = _forecasts()
+    forms = []
+    for forecast in GRADED:
+        row = forecasts.loc[forecast]
+        forms += [f"{forecast} {row.verdict}", f"{row.quote} {row.hope_or_forecast} {row.verdict}",
+                  f"{row.quote} {row.verdict}", f"{row.hope_or_forecast} {row.verdict} {row.reason}"]
+    return [*forms, *GRADE_SENTENCES.values()]
+
+
+def _grades_answer(**changes) -> dict:
+    answer = {forecast: {"grade": expected["grade"], "evidence": expected["deciding"][:1]}
+              for forecast, expected in expected_grades().items()}
+    return {**answer, **changes}
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -97,22 +219,47 @@ EXERCISES = {
     "years-to-halt": Exercise(
         "years_to_halt", "a number of years", expected_years_to_halt, judge_years_to_halt,
         giveaways=lambda: number_forms(expected_years_to_halt(), "years"),
-        right=lambda: [expected_years_to_halt(), round(expected_years_to_halt(), 1), np.float64(expected_years_to_halt())],
+        right=lambda: [expected_years_to_halt(), round(expected_years_to_halt(), 1),
+                       np.float64(expected_years_to_halt())],
         wrong=lambda: [(-expected_years_to_halt(), "negative"), (expected_years_to_halt() * 365.25, "days"),
                        (5, "whole number of years"), (pd.Timedelta(days=1972), "Timedelta"), (2.0, "Not quite")]),
     "military-moves": Exercise(
         "military_moves", "a whole number", expected_military_moves, judge_military_moves,
-        giveaways=lambda: [f"{expected_military_moves()} military", f"{expected_military_moves()} moves"],
-        right=lambda: [expected_military_moves(), np.int64(expected_military_moves()), float(expected_military_moves())],
+        giveaways=military_moves_giveaways,
+        right=lambda: [expected_military_moves(), np.int64(expected_military_moves()),
+                       float(expected_military_moves())],
         wrong=lambda: [(expected_military_moves() + 1, "Not quite"),
-                       (load_table("events").head(expected_military_moves()), "table of"), ("five", "whole number")]),
+                       (expected_military_moves() - len(_outside_the_claim()), "whole Kuril chain"),
+                       (load_table("events").head(expected_military_moves()), "table of"),
+                       ("five", "whole number")]),
     "my-grades": Exercise(
-        "my_grades", "a dictionary of grades", expected_grades, judge_grades,
-        giveaways=lambda: [],
-        right=lambda: [expected_grades(), dict(reversed(list(expected_grades().items())))],
-        wrong=lambda: [({**expected_grades(), "bear-fruit": "held"}, "grades 'bear-fruit' differently"),
-                       ({**expected_grades(), "cam-ranh-return": ...}, "has no grade yet"),
-                       ({**expected_grades(), "bear-fruit": "maybe"}, "not a grade"), (["did-not-hold"], "dictionary")]),
+        "my_grades", "a dictionary of grades with their evidence", expected_grades, judge_grades,
+        giveaways=grades_giveaways,
+        right=lambda: [_grades_answer(), dict(reversed(list(_grades_answer().items()))),
+                       _grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": (
+                           "2018-singapore-agreement", "2022-russia-quits-peace-treaty-talks")}})],
+        wrong=lambda: [(_grades_answer(**{"bear-fruit": {"grade": "held", "evidence": DECIDING["bear-fruit"]}}),
+                        "grades 'bear-fruit' differently"),
+                       (_grades_answer(**{"cam-ranh-return": ...}), "has no grade yet"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "maybe", "evidence": DECIDING["bear-fruit"]}}),
+                        "not a grade"),
+                       (_grades_answer(**{"bear-fruit": "did-not-hold"}), "no evidence"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": []}}), "empty"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold",
+                                                         "evidence": DECIDING["bear-fruit"][:1] * 2}}), "twice"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": ["made-up"]}}),
+                        "not an event id"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold",
+                                                         "evidence": ["2018-singapore-agreement"]}}),
+                        "none of your rows decides it"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": [
+                           "2022-russia-quits-peace-treaty-talks", "2024-putin-state-visit-hanoi"]}}),
+                        "another of the three"),
+                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": [
+                           "2022-russia-quits-peace-treaty-talks", "2016-sochi-new-approach"]}}),
+                        "before the article"),
+                       (_grades_answer(**{"my-guess": "held"}), "not one of the three"),
+                       (["did-not-hold"], "dictionary")]),
 }
 
 check = checker_for(EXERCISES)
