@@ -11,7 +11,7 @@ DATA = ROOT / "data"
 KURILS_HISTORY_LESSON = "03a-kurils-history-and-law.ipynb"
 KURILS_MAP_LESSON = "03b-kurils-map-and-data.ipynb"
 sys.path.insert(0, str(LESSONS))  # the notebooks import lessonkit from their own folder; so do the tests
-from tests.lessons import executed_lesson, solved_lesson  # noqa: E402
+from tests.lessons import executed_lesson, read, solved_lesson  # noqa: E402, F401 (read: for the test modules)
 
 
 def cells_tagged(notebook, tag):

@@ -167,6 +167,7 @@ def run_every_cell_twice(notebook: nbformat.NotebookNode) -> tuple[nbformat.Note
 
     def state(index: int, cell) -> tuple[str, str]:
         client.execute_cell(counter, index)
+        notebook.cells[index] = cell  # nbclient puts the cell it ran at the index it was given: put the lesson's back
         return _shown(cell), "".join(output.get("text", "") for output in counter.outputs)
 
     changed = []
