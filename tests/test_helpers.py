@@ -159,3 +159,11 @@ def test_area_style_gives_each_area_its_colour_dashed_where_approximate():
             assert style["color"] == AREA_COLOURS[feature["properties"]["id"]]
             assert (style["dashArray"] is not None) == feature["properties"]["approximate"]
     assert area_style(map_feature("theatres", "syria"))["dashArray"] is None  # a country from Natural Earth
+
+
+def test_source_links_lists_each_source_once_as_a_link_folded():
+    from lessonkit.timelines import events_with_sources, source_links
+    events = events_with_sources("kurils")
+    html = source_links(events).data
+    count = events["source_url"].nunique()
+    assert html.startswith(f"<details><summary>The {count} sources") and html.count("<a href=") == count
