@@ -27,3 +27,24 @@ def source_links(events: pd.DataFrame) -> HTML:
     items = "".join(f'<li><a href="{escape(row.source_url)}">{escape(row.source_title)}</a></li>'
                     for row in sources.itertuples())
     return HTML(f"<details><summary>The {len(sources)} sources (click to open)</summary><ul>{items}</ul></details>")
+
+
+def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,
+                   y_title: str = "Kind of event") -> go.Figure:
+    """House style: a title that states the finding, labelled axes (the y axis names each kind of event, so no
+    legend is needed), dates in hover text as 12 Dec 1956, plain background, fixed height."""
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        template="plotly_white",
+        height=height_px,
+        colorway=list(OKABE_ITO.values()),
+        font={"family": "Arial, sans-serif", "size": 14},
+        showlegend=False,  # the y axis names each kind of event, so colour is never the only cue
+        margin={"l": 110, "r": 20, "t": 60, "b": 50},
+        hoverlabel={"align": "left"},
+    )
+    fig.update_xaxes(title="Date", hoverformat="%d %b %Y")
+    fig.update_yaxes(title=y_title)
+    fig.update_traces(marker={"size": 12, "line": {"width": 1, "color": "white"}})
+    return fig
+
