@@ -146,7 +146,7 @@ TAUGHT = {
     "06": [".nunique()"],
     "07": [],
     "08": [".add_annotation()", ".add_vline()", "pd.Timestamp"],
-    "09": ["!=", ".groupby()", ".tail()", ".values()", "triple-quoted string", ".index", ".values"],
+    "09": ["!=", ".groupby()", ".tail()", "triple-quoted string", ".index"],
 }
 
 WORDS = {"for": "for", "comprehension": "comprehension", "a, b = (tuple unpacking)": "unpack", "dict {}": "dictionar",

@@ -1,34 +1,48 @@
 """Checks for lesson 09, the capstone decision simulation (Nagato, 14 December 2016).
 
 What has a right answer is checked against `data/`: which events were known on the decision date, and who said
-what. The memo is checked for its form (length, a role, evidence known on the date); its judgement is the rubric's.
+what (statements shown under neutral labels, the words that name the speaker taken out). The memo is checked for
+what a program can check (its length, real words, a role, two different events known on the date, nothing later,
+not the model memo); whether its argument holds is the rubric's.
 """
+import difflib
 import re
 
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, checker_for, correct, not_yet
+from ..exercises import Exercise, checker_for, correct, form_checked, not_yet
 from .common import as_list
 
 DECISION_DATE = pd.Timestamp("2016-12-14")
 ROLES = {"japan": "JPN", "russia": "RUS", "united-states": "USA", "china": "CHN", "philippines": "PHL"}
-MEMO_WORDS = (120, 250)
 
 
 def _events() -> pd.DataFrame:
     return load_table("events").set_index("id")
 
 
+def _day(date: pd.Timestamp) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
 # Exercise 1: what could the roles know on 14 December 2016? -----------------------------------------------------
 
+# All five ids begin with 2016, so an id's year tells nothing: the learner looks up each date.
 CANDIDATES = ["2016-abe-eight-point-plan", "2016-coastal-missiles-etorofu-kunashiri", "2016-putin-visit-nagato-tokyo",
-              "2016-tokyo-joint-economic-activities", "2018-singapore-agreement"]
+              "2016-tokyo-joint-economic-activities", "2016-vladivostok-eef-summit"]
 
 
 def expected_known() -> list[str]:
     dates = _events().loc[CANDIDATES, "date"]
     return sorted(dates.index[dates <= DECISION_DATE])
+
+
+def known_giveaways() -> list[str]:
+    """Each candidate's date as the lesson could print it: next to its event, it answers the exercise."""
+    dates = _events().loc[CANDIDATES, "date"]
+    forms = [form for date in dates for form in (_day(date), f"{date:%Y-%m-%d}", f"{date:%B} {date.day}, {date.year}")]
+    return forms + [f"{date:%B %Y}" for date in dates[dates <= DECISION_DATE]]
 
 
 def judge_known(answer: object, expected: list[str]) -> object:
@@ -41,109 +55,297 @@ def judge_known(answer: object, expected: list[str]) -> object:
     dates = _events()["date"]
     late = sorted(item for item in answer if dates[item] > DECISION_DATE)
     if late:
-        return not_yet(f"Not {late[0]!r}: it happened on {dates[late[0]]:%d %B %Y}, after the decision date. In the "
+        return not_yet(f"Not {late[0]!r}: it happened on {_day(dates[late[0]])}, after the decision date. In the "
                        "simulation nobody may know it yet.")
     if set(answer) == set(expected):
-        return correct("Those two, from May and November 2016. The Nagato talks and their statement on joint "
-                       "activities are what the simulation decides; Singapore (2018) is for the debrief.")
-    return not_yet(f"You have {len(set(answer))} of the {len(expected)}. Which other event is dated before "
-                   "15 December 2016?")
+        return correct("Those three, from May, September and November 2016. The Nagato talks (15 December) and the "
+                       "statement on joint activities (16 December) are what the simulation decides: on the eve, "
+                       "nobody knows how they will end.")
+    return not_yet(f"You have {len(set(answer))} of the {len(expected)}. Which other event is dated on or before "
+                   "14 December 2016?")
 
 
 # Exercise 2: who said it? ---------------------------------------------------------------------------------------
 
-SAID = ["kurils-sovereignty-rus-lavrov-2014", "kurils-sovereignty-usa-state-2010-11-02", "scs-arbitration-chn-mfa",
-        "russian-far-east-cooperation-jpn"]
+# label: (statement id, [(words of its summary that name the speaker, the words shown instead)]). The labels are not
+# in the order of the codes the exercise lists.
+UNSIGNED = {
+    "S1": ("scs-arbitration-chn-mfa", [("China restated", "the speaker restated")]),
+    "S2": ("kurils-sovereignty-rus-lavrov-2014", [("Lavrov said", "The speaker said")]),
+    "S3": ("2016-coastal-missiles-etorofu-kunashiri-jpn", [("Abe said Japan had", "The speaker said it had"),
+                                                          ("with Japan's position", "with its position")]),
+    "S4": ("kurils-sovereignty-usa-state-2010-11-02",
+           [("The next day's briefing went further: the United States", "The speaker")]),
+}
+CLUES = {"S1": "who claims 'indisputable sovereignty' over the South China Sea islands and rejects the tribunal?",
+         "S2": "who says the border question with Japan rests on 'post-war reality'?",
+         "S3": "which government protests when Russia puts missiles on the disputed islands?",
+         "S4": "it supports Japan and recognises Japan's sovereignty, so it is not Japan itself: which ally?"}
+
+
+def _statements() -> pd.DataFrame:
+    return load_table("statements").set_index("id")
+
+
+def unsigned_statements() -> pd.DataFrame:
+    """Exercise 2's four statements under neutral labels, each summary with the words that name its speaker replaced
+    by 'the speaker'."""
+    summaries = _statements()["summary"]
+    rows = []
+    for label, (statement, replacements) in UNSIGNED.items():
+        text = summaries[statement]
+        for naming, neutral in replacements:
+            if naming not in text:
+                raise ValueError(f"the summary of {statement} no longer says {naming!r}: update UNSIGNED")
+            text = text.replace(naming, neutral)
+        rows.append({"label": label, "statement": text})
+    return pd.DataFrame(rows).set_index("label")
 
 
 def expected_speakers() -> dict[str, str]:
-    return load_table("statements").set_index("id").loc[SAID, "actor"].to_dict()
+    actors = _statements()["actor"]
+    return {label: actors[statement] for label, (statement, _) in UNSIGNED.items()}
+
+
+def speaker_giveaways() -> list[str]:
+    """The ids, speakers and unredacted words that name each statement's government, and each label with its code."""
+    statements = _statements()
+    forms = []
+    for label, (statement, replacements) in UNSIGNED.items():
+        code = statements.at[statement, "actor"]
+        summary = statements.at[statement, "summary"]
+        forms += [statement, statements.at[statement, "speaker"], f"{label}: {code}", f'"{label}": "{code}"',
+                  f"{label} = {code}", f"{label} is {code}"]
+        forms += [summary[summary.index(naming):summary.index(naming) + len(naming) + 20]
+                  for naming, _ in replacements]
+    return forms + ["Sergei Lavrov", "Hong Lei", "Department of State", "State Department"]
+
+
+def _code(value: object) -> str | None:
+    """A country code from a code or a role's name ("rus", "Russia", "the United States"), else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower().removeprefix("the ").replace(" ", "-")
+    return ROLES.get(text) or (text.upper() if text.upper() in ROLES.values() else None)
 
 
 def judge_speakers(answer: object, expected: dict[str, str]) -> object:
     if not isinstance(answer, dict):
-        return not_yet("Give a dictionary, as in the answer cell: each statement's id with a country code in quotes.")
-    missing = [statement for statement in SAID if answer.get(statement, ...) is ...]
+        return not_yet("Give a dictionary, as in the answer cell: each label, S1 to S4, with a country code in "
+                       "quotes.")
+    given = {str(key).strip().upper(): value for key, value in answer.items()}
+    if not set(given) & set(UNSIGNED):
+        return not_yet("Use the labels S1, S2, S3 and S4 as the keys, as in the answer cell.")
+    missing = [label for label in UNSIGNED if given.get(label, ...) is ...]
     if missing:
-        return not_yet(f"{missing[0]!r} has no country yet: replace its ... with a code such as \"JPN\".")
-    for statement in SAID:
-        given = str(answer[statement]).strip().upper()
-        if given not in ROLES.values():
-            return not_yet(f"{answer[statement]!r} is not one of the codes {', '.join(ROLES.values())}.")
-        if given != expected[statement]:
-            summary = load_table("statements").set_index("id").at[statement, "summary"]
-            return not_yet(f"Not {given} for {statement!r}. Read it again: {summary}")
-    return correct("All four. Each government speaks in its own terms: Moscow of post-war reality, Washington of "
-                   "Japanese sovereignty, Beijing of indisputable sovereignty at sea, Tokyo of complementary "
-                   "economies.")
+        return not_yet(f"{missing[0]} has no country yet: replace its ... with a code such as \"JPN\".")
+    codes = {label: _code(given[label]) for label in UNSIGNED}
+    unreadable = [label for label, code in codes.items() if code is None]
+    if unreadable:
+        return not_yet(f"{given[unreadable[0]]!r} for {unreadable[0]} is not one of the codes "
+                       f"{', '.join(ROLES.values())}.")
+    wrong = [label for label in UNSIGNED if codes[label] != expected[label]]
+    if wrong:
+        first = wrong[0]
+        return not_yet(f"{len(UNSIGNED) - len(wrong)} of the 4 are right. {first} is not {codes[first]}: read it "
+                       f"again, {CLUES[first]}")
+    return correct("All four. Each government speaks in its own terms: Beijing of indisputable sovereignty at sea, "
+                   "Moscow of post-war reality, Tokyo of its stance on the islands, Washington of support for "
+                   "Japan's sovereignty.")
 
 
 # Exercise 3: the position memo ----------------------------------------------------------------------------------
 
+MEMO_WORDS = (80, 150)
+LEAST_EVENTS = 2
+# Words that any English prose is full of: a memo with almost none of them is filler, not prose.
+FUNCTION_WORDS = {"a", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "for", "from", "has", "have",
+                  "if", "in", "is", "it", "its", "no", "not", "of", "on", "or", "our", "should", "so", "that", "the",
+                  "their", "they", "this", "to", "we", "will", "with", "would"}
+ID = re.compile(r"\b\d{4}(?:-[a-z0-9]+)+\b", re.I)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+YEAR = re.compile(r"(?<![\w-])(\d{4})(?![\w-])")
+
+# The model memo of the lesson's folded solution (the same text): a copy of it is not the learner's own.
+MODEL_MEMO = """Recommendation: at Nagato, seek an agreement to start talks on joint economic activities on the
+four islands, on terms that harm neither side's legal position, and keep the 1956 Declaration on the table.
+Reasons: Tokyo has built trust since 2013 and offered the eight-point plan in May (2016-abe-eight-point-plan);
+joint activities would let Japanese citizens reach the islands without conceding sovereignty. Russia's coastal
+missiles on two islands (2016-coastal-missiles-etorofu-kunashiri) show that Moscow will not demilitarise them, so
+do not expect islands back now. Washington backs Japan's position but objected to a summit in Tokyo; keep it
+informed so that projects are not read as breaking sanctions. China will look for a wedge between Tokyo and
+Washington. Fallback: if Moscow refuses any terms, agree to freer visits for former residents and to further talks,
+and avoid public disappointment."""
+
+
 def expected_memo_rules() -> dict:
     events = _events()
     return {"known": set(events.index[events["date"] <= DECISION_DATE]),
-            "later": set(events.index[events["date"] > DECISION_DATE])}
+            "later": set(events.index[events["date"] > DECISION_DATE]),
+            "statements": _statements()["event_id"].to_dict(), "model": MODEL_MEMO}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:'[a-z]+)?", ID.sub(" ", text.lower()))
+
+
+def _copied(memo: str, model: str) -> bool:
+    """Whether half the memo or more runs, three words or more at a time, as in the model memo: a copy, perhaps
+    with a few words changed."""
+    mine, theirs = memo.lower().split(), model.lower().split()
+    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
+    return shared >= 0.5 * min(len(mine), len(theirs))
+
+
+def _filler(memo: str) -> str | None:
+    """Why a memo is filler rather than prose, or None."""
+    words = _words(memo)
+    distinct = len(set(words))
+    if distinct < max(40, 0.45 * len(words)):
+        return (f"Your memo uses only {distinct} different words in {len(words)}: that reads as filler or "
+                "repetition. Write it in your own sentences.")
+    if sum(word in FUNCTION_WORDS for word in words) < 0.1 * len(words):
+        return "Your memo does not read as English sentences. Write the argument out in full sentences."
+    sentences = [" ".join(_words(sentence)) for sentence in re.split(r"[.!?;]+", memo)]
+    sentences = [sentence for sentence in sentences if len(sentence.split()) >= 4]
+    repeated = next((sentence for sentence in sentences if sentences.count(sentence) > 1), None)
+    if repeated:
+        return f"Your memo repeats a sentence (\"{repeated[:60]}...\"): say each thing once."
+    return None
+
+
+def _role(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower().removeprefix("the ").replace(" ", "-")
+    by_code = {code.lower(): role for role, code in ROLES.items()}
+    return text if text in ROLES else by_code.get(text)
+
+
+PLACEHOLDER = "Replace this line with your memo."
 
 
 def judge_memo(answer: object, rules: dict) -> object:
     if not isinstance(answer, dict) or not {"role", "memo"} <= set(answer):
         return not_yet("Give a dictionary with a 'role' and a 'memo', as in the answer cell.")
     role, memo = answer["role"], answer["memo"]
-    if role is ... or memo is ...:
-        return not_yet("Replace each `...`: your role in quotes, and your memo between the triple quotes.")
-    if role not in ROLES:
+    if role is ... or memo is ... or (isinstance(memo, str) and PLACEHOLDER in memo):
+        return not_yet("Replace the `...` after 'role' with your role in quotes, and the line between the triple "
+                       'quotes """ with your memo.')
+    if _role(role) is None:
         return not_yet(f"{role!r} is not a role: use one of {', '.join(ROLES)}.")
     if not isinstance(memo, str):
-        return not_yet("The memo should be text between triple quotes.")
-    words = len(memo.split())
+        return not_yet('The memo should be text between triple quotes, """ like this """.')
     low, high = MEMO_WORDS
+    words = len(memo.split())
     if not low <= words <= high:
         return not_yet(f"The memo has {words} words; write between {low} and {high}.")
-    cited = set(re.findall(r"\b\d{4}-[a-z0-9-]+\b", memo))
-    later = sorted(cited & rules["later"])
-    if later:
-        return not_yet(f"{later[0]!r} happened after 14 December 2016: your role cannot know it yet. Keep it for "
-                       "the debrief.")
-    if not cited & rules["known"]:
-        return not_yet("Cite at least one event known on the date by its id (such as 2016-abe-eight-point-plan), so "
-                       "a reader can check your evidence.")
-    return correct(f"A memo of {words} words for {role}, citing {len(cited & rules['known'])} event(s) known on "
-                   "the date. The rubric in the instructor guide judges the rest: a clear recommendation, the "
-                   "role's own interests and words, the others' likely moves, and a fallback.")
+    cited = [item.lower() for item in ID.findall(memo) if not ISO_DATE.fullmatch(item)]
+    for item in cited:
+        if item in rules["later"]:
+            return not_yet(f"{item!r} happened after 14 December 2016: your role cannot know it yet. Keep it for "
+                           "the debrief.")
+        if item in rules["statements"]:
+            event = rules["statements"][item]
+            instead = f" cite its event, {event}" if isinstance(event, str) else " cite an event"
+            return not_yet(f"{item!r} is a statement's id, not an event's:{instead}.")
+        if item not in rules["known"]:
+            return not_yet(f"{item!r} is not an event id in the kit's events table: copy ids exactly as `both` or "
+                           "a role brief gives them.")
+    later_years = sorted({int(year) for year in YEAR.findall(ID.sub(" ", memo)) if int(year) > DECISION_DATE.year})
+    if later_years:
+        return not_yet(f"Your memo names {later_years[0]}, a year after the decision date: your role cannot know "
+                       "what happened then. If you mean a plan, write 'next year' instead.")
+    filler = _filler(memo)
+    if filler:
+        return not_yet(filler)
+    distinct = sorted(set(cited))
+    if len(distinct) < LEAST_EVENTS:
+        twice = " (the same id cited again is still one piece of evidence)" if len(cited) > len(distinct) else ""
+        return not_yet(f"Your memo cites {len(distinct)} different event(s){twice}. Cite at least {LEAST_EVENTS} "
+                       "different events known on the date by their ids, so a reader can check your evidence.")
+    name = _role(role).replace("-", " ").title().replace("United", "the United")
+    if _copied(memo, rules["model"]):
+        # The solution itself, unchanged, must pass its check (the tests run it); it is named for what it is. Any
+        # other use of the model memo (for another role, or with words changed) is refused.
+        if " ".join(memo.split()) != " ".join(rules["model"].split()) or _role(role) != "japan":
+            return not_yet("Your memo follows the model memo of the solution: write your own, for your role.")
+        return form_checked("This is the solution's model memo for Japan, word for word: its form is right, but it "
+                            "is not yours, and the rubric gives a copy nothing. Write your own memo for your role.")
+    return form_checked(f"A memo of {words} words for {name}, citing {len(distinct)} different events known on "
+                        "the date and nothing later.")
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
-MEMO = ("Recommendation: seek talks on joint economic activities on the four islands under a special framework. "
-        + ("Japan offered the eight-point plan in May (2016-abe-eight-point-plan) and wants access without conceding "
-           "anything. ") * 8)
-MEMO_ANSWER = {"role": "japan", "memo": MEMO}
+RUSSIA_MEMO = """Recommendation: welcome Japanese investment and agree to discuss joint economic activities on the
+Southern Kurils, but make no promise on sovereignty. The islands are Russian as a result of the Second World War,
+and any talks must start from that reality. Tokyo wants progress: Abe offered an eight-point plan in May
+(2016-abe-eight-point-plan) and came to Vladivostok in September (2016-vladivostok-eef-summit). Projects in the Far
+East bring money and technology that sanctions have made scarce. The coastal missile systems now in service on
+Iturup and Kunashir (2016-coastal-missiles-etorofu-kunashiri) serve our own security and are not for bargaining.
+Expect Washington to press Tokyo to stay cautious, and Beijing to watch closely. Fallback: if Japan insists on a
+return of islands first, sign economic deals only and keep the dialogue going."""
+PHILIPPINES_MEMO = """Recommendation: stay out of the Nagato talks, but use the week to show that our independent
+foreign policy wins friends on every side. In Beijing in October the President announced a separation from the
+United States (2016-duterte-separation-remark), and since then Filipino fishermen have returned to Scarborough
+Shoal (2016-scarborough-fishermen-return). In Tokyo he agreed with Prime Minister Abe on maritime security
+cooperation (2016-japan-philippines-summit-tokyo). A warmer relationship between Japan and Russia costs us nothing
+and may open markets for our exports. Washington is baffled by the separation remark, so reassure it that the
+treaties stand. Beijing will watch whether we raise the arbitral award: keep it in reserve. Fallback: if the summit
+turns into a show of alignment against China, say nothing in public and keep the fishing access."""
+RUSSIA_ANSWER = {"role": "russia", "memo": RUSSIA_MEMO}
+
+
+def memo_slips() -> list[tuple[object, str]]:
+    """Memos a program can refuse, each with a piece of the message it gets."""
+    without = RUSSIA_MEMO.replace("(2016-vladivostok-eef-summit)", "")
+    twice = without.replace("(2016-coastal-missiles-etorofu-kunashiri)", "(2016-abe-eight-point-plan)")
+    one = without.replace("(2016-coastal-missiles-etorofu-kunashiri)", "")
+    repeated = ("Seek joint activities with Russia now (2016-abe-eight-point-plan) and "
+                "(2016-vladivostok-eef-summit). ") * 12
+    borrowed = MODEL_MEMO.replace("Tokyo", "Japan").replace("Recommendation", "Advice")
+    memos = [("Too short.", "2 words"), ("word " * 130 + "2016-abe-eight-point-plan", "different words"),
+             (repeated, "different words"),
+             (RUSSIA_MEMO.replace("Expect", "As in Singapore in 2018, expect"), "names 2018"),
+             (RUSSIA_MEMO + " See 2018-singapore-agreement.", "after 14 December 2016"),
+             (RUSSIA_MEMO.replace("2016-vladivostok-eef-summit", "2016-vladivostok-deal"), "not an event id"),
+             (twice, "the same id cited again"), (one, "cites 1 different"),
+             (RUSSIA_MEMO + " Expect Washington to press Tokyo to stay cautious, and Beijing to watch closely.",
+              "repeats a sentence")]
+    return [({**RUSSIA_ANSWER, "memo": memo}, message) for memo, message in memos] + [
+        ({"role": "russia", "memo": MODEL_MEMO}, "model memo"), ({"role": "japan", "memo": borrowed}, "model memo"),
+        ({"role": "japan", "memo": MODEL_MEMO[:500] + RUSSIA_MEMO[400:]}, "model memo"),
+        ({**RUSSIA_ANSWER, "role": "vietnam"}, "not a role"), ({"role": ..., "memo": PLACEHOLDER}, "Replace the"),
+        ("memo", "dictionary")]
+
 
 EXERCISES = {
     "known-then": Exercise(
         "known_then", "a list of event ids", expected_known, judge_known,
-        giveaways=lambda: [],
+        giveaways=known_giveaways,
         right=lambda: [expected_known(), expected_known()[::-1], set(expected_known()), pd.Series(expected_known())],
-        wrong=lambda: [([*expected_known(), "2018-singapore-agreement"], "after the decision date"),
-                       (expected_known()[:1], "1 of the 2"), (["2016-made-up"], "not one of the five"),
+        wrong=lambda: [([*expected_known(), "2016-putin-visit-nagato-tokyo"], "after the decision date"),
+                       (expected_known()[:1], "1 of the 3"), (["2018-singapore-agreement"], "not one of the five"),
                        ("2016-abe-eight-point-plan", "list of event ids")]),
     "who-said-it": Exercise(
         "who_said_it", "a dictionary of country codes", expected_speakers, judge_speakers,
-        giveaways=lambda: ["-rus-", "-usa-", "-chn-", "-jpn"],
-        right=lambda: [expected_speakers(), {key: value.lower() for key, value in expected_speakers().items()}],
-        wrong=lambda: [({**expected_speakers(), "scs-arbitration-chn-mfa": "PHL"}, "Not PHL"),
-                       ({**expected_speakers(), "scs-arbitration-chn-mfa": "TWN"}, "not one of the codes"),
-                       ({**expected_speakers(), "russian-far-east-cooperation-jpn": ...}, "no country yet"),
+        giveaways=speaker_giveaways,
+        right=lambda: [expected_speakers(), {key.lower(): value.lower() for key, value in expected_speakers().items()},
+                       {"S1": "China", "S2": "Russia", "S3": "Japan", "S4": "the United States"}],
+        wrong=lambda: [({**expected_speakers(), "S1": "PHL"}, "S1 is not PHL"),
+                       ({**expected_speakers(), "S4": "JPN", "S3": "USA"}, "2 of the 4"),
+                       ({**expected_speakers(), "S1": "TWN"}, "not one of the codes"),
+                       ({**expected_speakers(), "S3": ...}, "no country yet"),
+                       ({UNSIGNED[label][0]: code for label, code in expected_speakers().items()}, "labels S1"),
                        ("RUS", "dictionary")]),
     "position-memo": Exercise(
         "my_memo", "a dictionary with your role and memo", expected_memo_rules, judge_memo,
         giveaways=lambda: [], form_only=True,
-        right=lambda: [MEMO_ANSWER, {**MEMO_ANSWER, "role": "russia"}],
-        wrong=lambda: [({**MEMO_ANSWER, "memo": "Too short."}, "2 words"), ({**MEMO_ANSWER, "role": "vietnam"}, "not a role"),
-                       ({**MEMO_ANSWER, "memo": MEMO + " 2018-singapore-agreement"}, "after 14 December 2016"),
-                       ({**MEMO_ANSWER, "memo": MEMO.replace("2016-abe-eight-point-plan", "the plan")}, "Cite at least"),
-                       ({"role": ..., "memo": ...}, "Replace each"), ("memo", "dictionary")]),
+        right=lambda: [RUSSIA_ANSWER, {**RUSSIA_ANSWER, "role": "Russia"},
+                       {"role": "philippines", "memo": PHILIPPINES_MEMO}],
+        wrong=memo_slips),
 }
 
 check = checker_for(EXERCISES)
