@@ -27,9 +27,8 @@ def judge_times_as_many(answer: object, expected: float) -> object:
     if value is None or math.isnan(value):
         return not_yet("Give one number: Northeast China's population divided by the Far East's, such as 3.5.")
     if near(value, expected, 0.02):
-        return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East, on "
-                       "either side of the Amur and the Ussuri. The figures are a year apart (2020 and 2021), close "
-                       "enough for a comparison this large.")
+        return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. "
+                       "The figures are a year apart (2020 and 2021), close enough for a comparison this large.")
     if near(value, 1 / expected, 0.02):
         return not_yet("That is the Far East divided by Northeast China. Divide the other way round: the three "
                        "provinces' total by the Far East's population.")
@@ -39,6 +38,9 @@ def judge_times_as_many(answer: object, expected: float) -> object:
                            "before you divide.")
     if near(value, expected * figure_value(FAR_EAST), 0.02):
         return not_yet("That is Northeast China's population itself. Divide it by the Far East's population.")
+    if math.isfinite(value) and value.is_integer() and 1 <= value < 1000:
+        return not_yet("A whole number is too rough to check: keep at least one decimal. Store the result of the "
+                       "division as it is, or round it with round(times_as_many, 1).")
     return not_yet("Not quite. Add up the three provinces' populations with .sum(), then divide by the value of "
                    f"{FAR_EAST!r}.")
 
@@ -144,14 +146,22 @@ def _wrong_routes() -> list:
 EXERCISES = {
     "population-ratio": Exercise(
         "times_as_many", "a number", expected_times_as_many, judge_times_as_many,
-        giveaways=lambda: number_forms(expected_times_as_many(), "times"),
+        giveaways=lambda: sorted({*number_forms(expected_times_as_many(), "times"), f"{expected_times_as_many():.2f}",
+                                  *number_forms(expected_times_as_many(), "people"),
+                                  # the three provinces' total: with it, one division is left
+                                  "98.5 million", "98.51 million", "98,514,948", "98514948"}),
         right=lambda: [expected_times_as_many(), np.float64(expected_times_as_many()),
                        round(expected_times_as_many(), 1), pd.Series([expected_times_as_many()])],
         wrong=lambda: [(1 / expected_times_as_many(), "Divide the other way"), (4.0, "one province only"),
-                       (98_514_948, "population itself"), ("12", "Give one number"), (20, "Not quite")]),
+                       (98_514_948, "population itself"), ("12", "Give one number"), ("12.4", "Give one number"),
+                       (12, "one decimal"), (13, "one decimal"), (20.5, "Not quite"), (11.5, "Not quite")]),
     "lng-change": Exercise(
         "lng_share_change", "a number of percentage points", expected_lng_change, judge_lng_change,
-        giveaways=lambda: [f"{expected_lng_change():+.1f}", f"{expected_lng_change():.1f} percentage"],
+        giveaways=lambda: [f"{expected_lng_change():+.1f}", f"{expected_lng_change():.1f} percentage",
+                           f"{expected_lng_change():.1f} points", f"{expected_lng_change():+.1f} points",
+                           # the two shares it is computed from, as a learner would read them
+                           *[f"{figure_value(share):g}{space}%" for share in (BEFORE, AFTER) for space in ("", " ")],
+                           *[f"{figure_value(share):g} per cent" for share in (BEFORE, AFTER)]],
         right=lambda: [expected_lng_change(), round(expected_lng_change(), 1), np.float64(expected_lng_change()),
                        pd.Series([expected_lng_change()])],
         wrong=lambda: [(-expected_lng_change(), "wrong sign"), (expected_lng_change() / 8.8 * 100, "percent change"),
