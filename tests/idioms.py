@@ -131,9 +131,9 @@ def code_spans(markdown: str) -> list[str]:
 # teaches an idiom names it in its Markdown (see MENTION), where a learner reads what it does.
 TAUGHT = {
     "00": ["&", ".add_to()", ".dt", ".dt.year", ".head()", ".isin()", ".itertuples()", ".loc", ".loc[]",
-           ".loc[rows, columns]", ".set_index()", ".str", ".str.contains()", ".value_counts()", "==", "[[columns]]",
-           "[a][b] (nested)", "[condition] (a mask)", "folium.CircleMarker", "for", "keyword=argument", "len()",
-           "list []"],
+           ".loc[rows, columns]", ".set_index()", ".sort_values()", ".str", ".str.contains()", ".value_counts()",
+           "<=", "==", ">=", "[[columns]]", "[a][b] (nested)", "[condition] (a mask)", "f-string",
+           "folium.CircleMarker", "for", "keyword=argument", "len()", "list []", "print()"],
     "01": ["*", "-", ".drop_duplicates()", ".items()", ".sort_values()", "<=", ">=", "a, b = (tuple unpacking)",
            "comprehension", "dict {}", "float()", "folium.Circle", "folium.FeatureGroup", "folium.GeoJson",
            "folium.LayerControl", "folium.Popup", "print()", "px.scatter", "round()", ".days"],

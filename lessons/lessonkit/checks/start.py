@@ -1,13 +1,13 @@
-"""The exercises of lesson 00: how answer cells and checks work, two pandas conditions that test a claim of the article, a
-first folium marker."""
+"""The exercises of lesson 00: how answer cells and checks work (a count with one condition), conditions joined with &
+that test a claim of the article, a first folium marker."""
 import folium
 import numpy as np
+import pandas as pd
 
 from ..data import load_table
 from ..exercises import (
     Exercise,
     as_single_number,
-    as_year,
     checker_for,
     correct,
     not_yet,
@@ -15,71 +15,144 @@ from ..exercises import (
 from ..geo import haversine_km
 from .common import map_with
 
-ARTICLE_YEAR = 2016
+# Exercise 1 counts the events of one theme; the lesson's example counts another (the Kurils).
+THEME, EXAMPLE_THEME = "japan-russia", "kurils"
+# Exercise 2: Russia's military events from the start of the article's year to the day it was published.
+ARTICLE_DATE = pd.Timestamp("2016-10-26")
 # A circle typed by hand from rounded coordinates (55.75, 37.62) still marks Moscow.
 COORDINATE_TOLERANCE_DEGREES = 0.25
 
 
-def judge_article_year(answer: object, expected: int) -> object:
-    year = as_year(answer)
-    if year is None:
-        return not_yet("Give the year as a whole number, like 1999, without quotes.")
-    if year == expected:
-        return correct("2016: the article appeared on 26 October 2016, weeks before Putin's December visit to Japan.")
-    if year in (1956, 1855):
-        return not_yet(f"{year} is a year the article's topic goes back to. When was the article itself published?")
-    if year > expected:
-        return not_yet("That is after the article was written: look at the date under its title.")
-    return not_yet("Not that year: the publication date is in the citation above.")
+def _table_rows(answer: object) -> object | None:
+    """Feedback for a table or a column of True/False given where a count is asked for; None otherwise."""
+    if isinstance(answer, pd.DataFrame):
+        return not_yet(f"That is a table of {len(answer)} rows. Count its rows with len(...).")
+    if isinstance(answer, pd.Series) and answer.dtype == bool:
+        return not_yet("That is a condition: one True or False per row. Keep the rows with events[...], then "
+                       "count them with len(...).")
+    if isinstance(answer, str):
+        return not_yet("That is text. Give the count as a number, without quotes.")
+    return None
 
 
-def military_events(year: int | None = None) -> int:
+def theme_events(theme: str) -> int:
+    return int((load_table("events")["theme"] == theme).sum())
+
+
+def judge_theme_count(answer: object, expected: int) -> object:
+    table = _table_rows(answer)
+    if table is not None:
+        return table
+    value = as_single_number(answer)
+    if value is None:
+        return not_yet("Give one whole number: how many rows the condition keeps.")
+    if value == expected:
+        return correct(f"{expected} events on Japan and Russia. You changed one word of the example and let "
+                       "pandas count: every exercise works like this. Answer, run, check, and read the message.")
+    if value == theme_events(EXAMPLE_THEME):
+        return not_yet(f"That is the {EXAMPLE_THEME} theme, the example above. Change the theme in the condition "
+                       f"to '{THEME}'.")
+    if value == len(load_table("events")):
+        return not_yet("That counts every event in the table. Keep only the rows of the theme first.")
+    return not_yet(f"Not that number. Write the condition events['theme'] == '{THEME}' (check the spelling and "
+                   "the quotes), keep the rows with events[...], then count them with len(...).")
+
+
+def russian_military(start: str, end: str, russian: bool = True, military: bool = True) -> int:
+    """Events between two days (both included), of category military and with RUS among the actors, unless asked
+    otherwise: the count exercise 2 wants, and the counts of its typical slips."""
     events = load_table("events")
-    military = events["category"] == "military"
-    return int((military & (events["date"].dt.year == year)).sum() if year else military.sum())
+    keep = (events["date"] >= start) & (events["date"] <= end)
+    if military:
+        keep &= events["category"] == "military"
+    if russian:
+        keep &= events["actors"].str.contains("RUS")
+    return int(keep.sum())
 
 
-def events_in(year: int) -> int:
-    return int((load_table("events")["date"].dt.year == year).sum())
+def before_article(year: int) -> tuple[str, str]:
+    """From 1 January of `year` to the day and month the article was published."""
+    return f"{year}-01-01", f"{year}-{ARTICLE_DATE:%m-%d}"
+
+
+def military_2016() -> int:
+    return russian_military(*before_article(ARTICLE_DATE.year))
 
 
 def judge_military_2016(answer: object, expected: int) -> object:
-    if hasattr(answer, "shape") and len(getattr(answer, "shape", ())) == 2:
-        return not_yet(f"That is a table of {len(answer)} rows. Count its rows with len(...).")
+    table = _table_rows(answer)
+    if table is not None:
+        return table
     value = as_single_number(answer)
     if value is None:
-        return not_yet("Give one whole number: how many rows both conditions keep.")
+        return not_yet("Give one whole number: how many rows all the conditions keep.")
+    year_start, article_day = before_article(ARTICLE_DATE.year)
     if value == expected:
-        return correct(f"{expected} military events in 2016, against {military_events(ARTICLE_YEAR - 1)} in 2015. "
-                       "But the kit collected more on 2016, the article's year: a count shows where the data looked "
-                       "as much as what happened. Lesson 04 weighs the article's claim.")
-    if value == events_in(ARTICLE_YEAR):
-        return not_yet("That counts every event of 2016. Add the second condition, the category, with &.")
-    if value == military_events():
-        return not_yet("That counts military events in every year. Add the second condition, the year, with &.")
+        earlier = russian_military(*before_article(ARTICLE_DATE.year - 1))
+        return correct(f"{expected} Russian military events from January to 26 October 2016, against {earlier} in "
+                       "the same months of 2015. Read their titles: not every one is a Russian signal (a "
+                       "ceasefire, a coalition air raid), and the kit collected most on 2016, the article's year. "
+                       "A count shows where the data looked as much as what happened; lesson 04 weighs the claim.")
+    year_end = f"{ARTICLE_DATE.year}-12-31"
+    if value == russian_military(year_start, year_end):
+        return not_yet("That includes events after the article. Add the condition events['date'] <= "
+                       "'2016-10-26'.")
+    if value == russian_military(year_start, article_day, russian=False):
+        return not_yet("That counts every military event, Russian or not. Add the condition "
+                       "events['actors'].str.contains('RUS').")
+    if value == russian_military(year_start, year_end, russian=False):
+        return not_yet("That counts every military event of 2016. Keep only those with RUS among the actors, up "
+                       "to 26 October 2016.")
+    if value == russian_military(year_start, article_day, military=False):
+        return not_yet("That counts every kind of event with Russia among the actors. Add the category: "
+                       "events['category'] == 'military'.")
+    if value == russian_military("1800-01-01", article_day):
+        return not_yet("That counts Russian military events of every year up to the article. Add the start: "
+                       "events['date'] >= '2016-01-01'.")
     if value == len(load_table("events")):
-        return not_yet("That is every event in the table. Keep only the rows that pass both conditions.")
-    return not_yet("Not quite. Both conditions must hold: events['date'].dt.year == 2016 and "
-                   "events['category'] == 'military', joined by & with each in brackets.")
+        return not_yet("That is every event in the table. Keep only the rows that pass all the conditions.")
+    return not_yet("Not quite. Four conditions must all hold, each in brackets and joined by &: the category is "
+                   "'military', the actors contain 'RUS', the date is >= '2016-01-01' and <= '2016-10-26'.")
+
+
+SHAPES = {folium.CircleMarker: "a circle (folium.CircleMarker)", folium.Circle: "a folium.Circle",
+          folium.Marker: "a pin (folium.Marker)"}
+
+
+def _kind(shape: folium.Marker) -> type:
+    return next(kind for kind in SHAPES if isinstance(shape, kind))
 
 
 def judge_moscow_marker(answer: object, expected: tuple[float, float]) -> object:
     if not isinstance(answer, folium.Map):
-        return not_yet(f"`summit_map` should be a folium map, but it holds a value of type {type(answer).__name__}. Run the answer "
-                       "cell as given: its first line makes the map.")
-    markers = [child.location for child in answer._children.values() if isinstance(child, folium.CircleMarker)]
+        return not_yet(f"`summit_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
+                       "Keep the answer cell's first lines, which draw the map with the three summit cities, and "
+                       "its last line, `summit_map`; replace only the `...`.")
+    cities = load_table("places").set_index("id").loc[SUMMIT_CITIES]
     near = COORDINATE_TOLERANCE_DEGREES
-    if any(abs(lat - expected[0]) < near and abs(lon - expected[1]) < near for lat, lon in markers):
-        vladivostok = load_table("places").set_index("id").loc["vladivostok"]
+
+    def at(location, lat: float, lon: float) -> bool:
+        return abs(location[0] - lat) < near and abs(location[1] - lon) < near
+
+    shapes = [child for child in answer._children.values() if isinstance(child, folium.Marker)]
+    added = [shape for shape in shapes if not any(at(shape.location, city.lat, city.lon)
+                                                  for city in cities.itertuples())]
+    at_moscow = [shape for shape in added if at(shape.location, *expected)]
+    if any(_kind(shape) is folium.CircleMarker for shape in at_moscow):
+        vladivostok = cities.loc["vladivostok"]
         distance = float(haversine_km(*expected, vladivostok.lat, vladivostok.lon))
         return correct(f"Moscow is on the map, about {distance:,.0f} km west of Vladivostok as the crow flies: zoom "
                        "out to see it.")
-    if any(abs(lat - expected[1]) < near and abs(lon - expected[0]) < near for lat, lon in markers):
+    if at_moscow:
+        return not_yet(f"You put {SHAPES[_kind(at_moscow[0])]} at Moscow, in the right place. The exercise asks for "
+                       "a circle like the summit cities': use folium.CircleMarker, whose radius is in pixels.")
+    if any(at(shape.location, expected[1], expected[0]) for shape in added):
         return not_yet("Your circle has longitude and latitude swapped: location=(lat, lon), latitude first.")
-    if len(markers) <= 3:
-        return not_yet("The map still has only the three summit cities. Add a folium.CircleMarker for Moscow and end "
-                       "the line with .add_to(summit_map).")
-    return not_yet("You added a circle, but not at Moscow. Use the lat and lon of the row with id 'moscow'.")
+    if not added:
+        return not_yet("The map still has only the three summit cities. Replace the `...` with a line that adds a "
+                       "folium.CircleMarker for Moscow and ends with .add_to(summit_map).")
+    return not_yet(f"You added {SHAPES[_kind(added[0])]}, but not at Moscow. Use the lat and lon of the row with "
+                   "id 'moscow'.")
 
 
 def expected_moscow() -> tuple[float, float]:
@@ -92,33 +165,47 @@ def expected_moscow() -> tuple[float, float]:
 SUMMIT_CITIES = ["vladivostok", "nagato", "tokyo"]
 
 
-def summit_map_with(*points) -> folium.Map:
-    """The answer cell's map (the three summit cities), plus a circle at each point."""
+def summit_map_with(*points, kind: type = folium.CircleMarker) -> folium.Map:
+    """The answer cell's map (the three summit cities), plus a shape of `kind` at each point."""
     cities = load_table("places").set_index("id").loc[SUMMIT_CITIES]
     fmap = map_with((39, 136), 4.5, circles=list(zip(cities.lat, cities.lon)))
     for point in points:
-        folium.CircleMarker(point).add_to(fmap)
+        kind(point).add_to(fmap)
     return fmap
 
 
+def count_forms(value: int, words: tuple[str, ...]) -> list[str]:
+    """A count as a lesson's text could show it: with the words that would follow it."""
+    return [f"{value} {word}" for word in words]
+
+
 EXERCISES = {
-    "article-year": Exercise(
-        "article_year", "a year such as 1999", lambda: ARTICLE_YEAR, judge_article_year,
-        giveaways=lambda: [str(ARTICLE_YEAR)],
-        right=lambda: [2016, "2016", 2016.0],
-        wrong=lambda: [(2017, "after the article"), (1956, "goes back to"), (2000, "citation")]),
+    "japan-russia-events": Exercise(
+        "japan_russia_events", "a whole number", lambda: theme_events(THEME), judge_theme_count,
+        giveaways=lambda: count_forms(theme_events(THEME), ("events", "rows", "of")),
+        right=lambda: [theme_events(THEME), np.int64(theme_events(THEME)), float(theme_events(THEME))],
+        wrong=lambda: [(theme_events(EXAMPLE_THEME), "example above"), (len(load_table("events")), "every event"),
+                       (load_table("events").head(3), "table of 3 rows"), (theme_events(THEME) + 1, "spelling"),
+                       (load_table("events")["theme"] == THEME, "a condition"), ("japan-russia", "text")]),
     "military-2016": Exercise(
-        "military_2016", "a whole number", lambda: military_events(ARTICLE_YEAR), judge_military_2016,
-        giveaways=lambda: [f"{military_events(ARTICLE_YEAR)} {what}" for what in ("military", "events", "rows")],
-        right=lambda: [military_events(ARTICLE_YEAR), np.int64(military_events(ARTICLE_YEAR))],
-        wrong=lambda: [(events_in(2016), "every event of 2016"), (military_events(), "every year"),
-                       (load_table("events").head(3), "table of 3 rows"), (0, "Both conditions")]),
+        "military_2016", "a whole number", military_2016, judge_military_2016,
+        giveaways=lambda: count_forms(military_2016(), ("military", "events", "rows", "Russian", "of")),
+        right=lambda: [military_2016(), np.int64(military_2016())],
+        wrong=lambda: [(russian_military("2016-01-01", "2016-12-31"), "after the article"),
+                       (russian_military("2016-01-01", "2016-10-26", russian=False), "Russian or not"),
+                       (russian_military("2016-01-01", "2016-12-31", russian=False), "every military event of"),
+                       (russian_military("2016-01-01", "2016-10-26", military=False), "every kind of event"),
+                       (russian_military("1800-01-01", "2016-10-26"), "every year"),
+                       (load_table("events").head(3), "table of 3 rows"), (0, "Four conditions")]),
     "moscow-marker": Exercise(
         "summit_map", "the map with a circle for Moscow", expected_moscow, judge_moscow_marker,
         giveaways=lambda: [],
         right=lambda: [summit_map_with(expected_moscow()), summit_map_with((55.75, 37.62))],
         wrong=lambda: [(summit_map_with(), "only the three"), (summit_map_with(expected_moscow()[::-1]), "swapped"),
                        (summit_map_with((37.6, 55.7)), "swapped"), (summit_map_with((0, 0)), "not at Moscow"),
+                       (summit_map_with(expected_moscow(), kind=folium.Marker), "folium.CircleMarker"),
+                       (summit_map_with(expected_moscow(), kind=folium.Circle), "radius is in pixels"),
+                       (summit_map_with((0, 0), kind=folium.Marker), "pin (folium.Marker), but not at Moscow"),
                        (42, "should be a folium map")]),
 }
 
