@@ -134,7 +134,7 @@ TAUGHT = {
            ".loc[rows, columns]", ".set_index()", ".sort_values()", ".str", ".str.contains()", ".value_counts()",
            "<=", "==", ">=", "[[columns]]", "[a][b] (nested)", "[condition] (a mask)", "f-string",
            "folium.CircleMarker", "for", "keyword=argument", "len()", "list []", "print()"],
-    "01": ["*", "-", ".drop_duplicates()", ".items()", ".sort_values()", "<=", ">=", "a, b = (tuple unpacking)",
+    "01": ["*", "-", ".drop_duplicates()", ".sort_values()", "<=", ">=", "a, b = (tuple unpacking)",
            "comprehension", "dict {}", "float()", "folium.Circle", "folium.FeatureGroup", "folium.GeoJson",
            "folium.LayerControl", "folium.Popup", "print()", "px.scatter", "round()", ".days"],
     "02": [".assign()", ".map()", ".str.startswith()", ".sum()", ".unique()", ".update_traces()", "/", "f-string",

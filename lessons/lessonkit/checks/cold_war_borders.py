@@ -2,6 +2,7 @@
 
 Expected answers are computed from `data/`, so a corrected coordinate, range or date changes the answer with it.
 """
+import itertools
 import math
 
 import numpy as np
@@ -24,6 +25,7 @@ from .common import (
 # Exercise 1: how far is Russia's air base in Syria from Russia? --------------------------------------------------
 
 AIR_BASE, NEAREST_RUSSIAN_CITY = "hmeimim", "sochi"
+EXAMPLE_START = "sevastopol"  # the lesson's worked example measures Sevastopol to Sochi
 
 
 def expected_hmeimim_km() -> float:
@@ -40,9 +42,9 @@ def judge_hmeimim_distance(answer: object, expected: float) -> object:
                        "'all' would not be.")
     if slip := unit_slip(value, expected, 0.02):
         return slip
-    if near(value, km_between("kaliningrad", "vilnius"), 0.02):
-        return not_yet("That is the distance from Kaliningrad to Vilnius, the example above. The exercise asks for "
-                       "Hmeimim (`hmeimim`) to Sochi (`sochi`).")
+    if near(value, km_between(EXAMPLE_START, NEAREST_RUSSIAN_CITY), 0.02):
+        return not_yet("That is the distance from Sevastopol to Sochi, the example above. The exercise starts from "
+                       "the air base, Hmeimim (`hmeimim`).")
     if near(value, km_between("tartus", NEAREST_RUSSIAN_CITY), 0.02):
         return not_yet("That starts from Tartus, the naval facility. The exercise asks for the air base, Hmeimim "
                        "(`hmeimim`).")
@@ -80,10 +82,10 @@ def _capital_named(name: object) -> str | None:
 
 def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
     if isinstance(answer, str):
-        return not_yet('Give a list of ids in square brackets, such as `["vilnius", "kyiv"]`, not a single text.')
+        return not_yet('Give a list of ids in square brackets, such as `["minsk", "kyiv"]`, not a single text.')
     items = as_list(answer)
     if items is None:
-        return not_yet(f"Give a list of capitals' ids, such as `[\"vilnius\"]`; you stored a value of type "
+        return not_yet(f"Give a list of capitals' ids, such as `[\"minsk\", \"kyiv\"]`; you stored a value of type "
                        f"{type(answer).__name__}.")
     answer = items
     named = [_capital_named(item) for item in answer]
@@ -91,28 +93,49 @@ def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the six capitals in the table: use ids such as 'vilnius', "
                        "in quotes.")
+    if len(named) != len(set(named)):
+        return not_yet("A capital appears twice in your list: give each id once.")
     chosen, reach = set(named), iskander_km()
     if chosen == expected:
         listed = ", ".join(sorted(capital.capitalize() for capital in expected))
         return correct(f"{listed}: each within the reported {reach:,.0f} km of Kaliningrad. That is what worried "
                        "Vilnius and Warsaw in October 2016. Stockholm, Tallinn and Helsinki lie beyond it, by this "
                        "figure; the longer range some sources suggest would bring them in.")
-    too_far = sorted(chosen - expected)
-    if too_far:
-        capital = too_far[0]
-        return not_yet(f"{capital.capitalize()} is about {km_between(LAUNCH_SITE, capital):,.0f} km from "
-                       f"Kaliningrad, beyond the reported {reach:,.0f} km. Compare each distance with iskander_km.")
-    return not_yet(f"You have {len(chosen)} of the {len(expected)} capitals in reach. Check the capitals you left "
-                   "out: is each distance smaller than iskander_km?")
+    # Neither the capital nor a count is named: a guess corrected one capital at a time would need no distance.
+    if chosen - expected:
+        return not_yet("Your list holds at least one capital beyond the reported range. Measure each capital's "
+                       "distance from Kaliningrad with haversine_km and keep those whose distance is <= "
+                       "iskander_km.")
+    return not_yet("Your list leaves out at least one capital within the reported range. Measure each capital's "
+                   "distance from Kaliningrad with haversine_km and keep every one whose distance is <= iskander_km.")
+
+
+def capitals_giveaways() -> list[str]:
+    """Each in-reach capital's distance as a learner would round it, and the answer as a sentence would list it."""
+    distances = [form for capital in expected_capitals_in_reach()
+                 for form in number_forms(km_between(LAUNCH_SITE, capital), "km", 0)]
+    names = [capital.capitalize() for capital in expected_capitals_in_reach()]
+    listed = [f"{', '.join(order[:-1])} and {order[-1]}" for order in itertools.permutations(names)]
+    return distances + listed
 
 
 # Exercise 3: how many days did the September 2016 Syria deal last? ----------------------------------------------
 
-DEAL, END_OF_TALKS, TRUCE_STARTS = "2016-syria-geneva-deal", "2016-us-suspends-syria-talks", "2016-syria-ceasefire-starts"
+DEAL, END_OF_TALKS = "2016-syria-geneva-deal", "2016-us-suspends-syria-talks"
+TRUCE_STARTS = "2016-syria-ceasefire-starts"
+# The truce on the ground broke down before the talks ended: counting to one of these is measuring the truce.
+TRUCE_BREAKDOWN = ["2016-deir-ez-zor-air-raid", "2016-aleppo-aid-convoy-attack", "2016-aleppo-offensive"]
 
 
 def expected_deal_days() -> int:
     return (event_date(END_OF_TALKS) - event_date(DEAL)).days
+
+
+def deal_days_giveaways() -> list[str]:
+    """The answer as text, and the two dates in words: with both dates in the prose a calendar does the exercise."""
+    days = expected_deal_days()
+    dates = [f"{date.day} {date:%B}" for date in (event_date(DEAL), event_date(END_OF_TALKS))]
+    return [f"{days} days", f"{days}-day", *dates]
 
 
 def judge_deal_days(answer: object, expected: int) -> object:
@@ -121,22 +144,29 @@ def judge_deal_days(answer: object, expected: int) -> object:
     if isinstance(answer, pd.Timestamp):
         return not_yet("That is a date. Subtract the earlier date from the later one to get a length of time, "
                        "then take its `.days`.")
+    if isinstance(answer, str):
+        return not_yet("Your answer is text. Give the number of days without quotes, such as 7.")
     value = as_single_number(answer)
     if value is None or math.isnan(value):
-        return not_yet("Give one whole number of days, such as 10.")
+        return not_yet("Give one whole number of days, such as 7.")
     if value == expected:
         return correct(f"{expected} days, from the Geneva deal of 9 September to the US suspension of talks on "
-                       "3 October 2016. The same day Putin suspended the plutonium agreement: the article's 'in the "
-                       "wake of the Syrian ceasefire collapse'.")
+                       "3 October 2016; the truce on the ground had broken down within days. The same day Putin "
+                       "suspended the plutonium agreement: the article's 'in the wake of the Syrian ceasefire "
+                       "collapse'.")
     if value == -expected:
         return not_yet("The right size but negative: subtract the earlier date from the later one.")
     if value == expected + 1:
         return not_yet("One too many: subtracting dates counts the days between them, as the exercise asks; don't "
                        "add one for the first day.")
     if value == (event_date(END_OF_TALKS) - event_date(TRUCE_STARTS)).days:
-        return not_yet("That counts from 12 September, when the truce took effect. The exercise counts from the "
-                       f"deal itself, {DEAL!r}.")
-    return not_yet(f"Not quite. Subtract the date of {DEAL!r} from the date of {END_OF_TALKS!r} and take .days.")
+        return not_yet("That counts from the day the truce took effect. The exercise counts from the deal itself, "
+                       "the day Kerry and Lavrov agreed the plan.")
+    if value in {(event_date(event) - event_date(DEAL)).days for event in TRUCE_BREAKDOWN}:
+        return not_yet("That ends with the truce breaking down on the ground. The exercise counts to the day the "
+                       "United States suspended its Syria talks with Russia.")
+    return not_yet("Not quite. Find the deal (Kerry and Lavrov agree) and the US suspension of talks in the table "
+                   "of Syria events, subtract the deal's date from the suspension's and take .days.")
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -148,26 +178,29 @@ EXERCISES = {
         right=lambda: [expected_hmeimim_km(), np.float64(expected_hmeimim_km()), pd.Series([expected_hmeimim_km()]),
                        round(expected_hmeimim_km())],
         wrong=lambda: [(expected_hmeimim_km() * 1000, "metres"), (expected_hmeimim_km() / KM_PER_MILE, "miles"),
-                       (12.0, "degrees"), (310, "Kaliningrad to Vilnius"), (km_between("tartus", "sochi"), "Tartus")]),
+                       (12.0, "degrees"), (km_between(EXAMPLE_START, NEAREST_RUSSIAN_CITY), "Sevastopol to Sochi"),
+                       (km_between("tartus", "sochi"), "Tartus")]),
     "capitals-in-reach": Exercise(
         "capitals_in_reach", "a list of capitals' ids", expected_capitals_in_reach, judge_capitals_in_reach,
-        giveaways=lambda: [form for capital in expected_capitals_in_reach()
-                           for form in number_forms(km_between(LAUNCH_SITE, capital), "km", 0)],
+        giveaways=lambda: capitals_giveaways(),
         right=lambda: [sorted(expected_capitals_in_reach()), sorted(expected_capitals_in_reach())[::-1],
                        set(expected_capitals_in_reach()), pd.Series(sorted(expected_capitals_in_reach())),
                        np.array(sorted(expected_capitals_in_reach())),
                        [capital.capitalize() for capital in expected_capitals_in_reach()]],
-        wrong=lambda: [([*expected_capitals_in_reach(), "stockholm"], "Stockholm is about"),
-                       (sorted(expected_capitals_in_reach())[:1], "You have 1 of the 3"),
+        wrong=lambda: [([*expected_capitals_in_reach(), "stockholm"], "at least one capital beyond"),
+                       (CAPITALS, "at least one capital beyond"),
+                       (sorted(expected_capitals_in_reach())[:1], "leaves out at least one"),
+                       ([*expected_capitals_in_reach(), "vilnius"], "appears twice"),
                        ("vilnius", "not a single text"), (["vilnius", "berlin"], "'berlin' is not one"),
                        (3, "type int")]),
     "deal-days": Exercise(
         "deal_lasted_days", "a whole number of days", expected_deal_days, judge_deal_days,
-        giveaways=lambda: [f"{expected_deal_days()} days"],
+        giveaways=deal_days_giveaways,
         right=lambda: [expected_deal_days(), np.int64(expected_deal_days()), pd.Timedelta(days=expected_deal_days()),
                        float(expected_deal_days())],
         wrong=lambda: [(expected_deal_days() + 1, "One too many"), (-expected_deal_days(), "negative"),
-                       (21, "truce took effect"), (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")]),
+                       (21, "truce took effect"), (13, "truce breaking down"),
+                       (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")]),
 }
 
 check = checker_for(EXERCISES)
