@@ -6,6 +6,7 @@ Offline drawing: folium loads Leaflet, jQuery, Bootstrap and icon fonts from CDN
 Binder's postBuild) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither
 loads, the map says in words what to do. Exported pages, decks and the site rewrite these addresses to their own copies.
 """
+import copy
 import os
 import re
 from html import escape
@@ -82,8 +83,11 @@ class _TitledFigure(branca.element.Figure):
         self.title = title
 
     def render(self, **kwargs) -> str:
-        """The map page, in English for screen readers, and zoomable (folium's viewport forbids zooming)."""
-        page = super().render(**kwargs).replace("<html>", '<html lang="en">', 1)
+        """The map page, in English for screen readers, and zoomable (folium's viewport forbids zooming).
+
+        Rendered from a copy: folium adds script to the figure each time it renders a layer, so a map shown twice (a
+        cell run again) would carry every layer's script twice."""
+        page = branca.element.Figure.render(copy.deepcopy(self), **kwargs).replace("<html>", '<html lang="en">', 1)
         return re.sub(r",\s*maximum-scale=1\.0,\s*user-scalable=no", "", page, count=1)
 
     def _repr_html_(self, **kwargs) -> str:
