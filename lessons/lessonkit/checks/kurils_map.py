@@ -16,6 +16,7 @@ from .common import (
     event_date,
     km_between,
     near,
+    number_forms,
     read_kilometres,
     read_years,
     unit_slip,
@@ -95,26 +96,42 @@ def judge_treaty_layer(answer: object, expected: str) -> object:
 
 WAR_DECLARED = "1945-soviet-declaration-of-war-on-japan"
 WAR_ENDED = "1956-joint-declaration-enters-into-force"
+DECLARATION_SIGNED = "1956-soviet-japanese-joint-declaration"
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
+YEARS_TOLERANCE = 0.1  # about five weeks: 11 (1956 - 1945) and the signing (19 October 1956) both fall outside
 
 
 def expected_years_at_war() -> float:
     return (event_date(WAR_ENDED) - event_date(WAR_DECLARED)).days / DAYS_PER_YEAR
 
 
+def years_to_signing() -> float:
+    return (event_date(DECLARATION_SIGNED) - event_date(WAR_DECLARED)).days / DAYS_PER_YEAR
+
+
 def judge_years_at_war(answer: object, expected: float) -> object:
     value = read_years(answer)
     if not isinstance(value, float):
         return value
-    if abs(value - expected) <= 0.5:
-        return correct(f"About {expected:.1f} years, from August 1945 to December 1956. The article's '70+ years' "
-                       "count the years without a peace treaty, not years of war.")
-    if slip := years_slip(value, expected, 0.5):
+    if abs(value - expected) <= YEARS_TOLERANCE:
+        return correct(f"About {expected:.1f} years, from {event_date(WAR_DECLARED):%B %Y} to "
+                       f"{event_date(WAR_ENDED):%B %Y}. The article puts 'war' in "
+                       "quotation marks: its 70+ years are the years without a peace treaty, not years of war.")
+    if slip := years_slip(value, expected, YEARS_TOLERANCE):
         return slip
-    without_treaty = (ARTICLE_DATE - event_date(WAR_DECLARED)).days / DAYS_PER_YEAR
+    declared, signed, ended = (event_date(WAR_DECLARED), event_date(DECLARATION_SIGNED), event_date(WAR_ENDED))
+    if abs(value - years_to_signing()) <= 0.03:
+        return not_yet(f"That runs to the signing of the Joint Declaration in Moscow on {signed.day} "
+                       f"{signed:%B %Y}. A declaration ends the state of war when it comes into force, not when it "
+                       f"is signed (lesson 03a): use the date of {WAR_ENDED!r}.")
+    if abs(value - (ended.year - declared.year)) < 0.05:
+        return not_yet(f"{ended.year - declared.year} is the years' numbers subtracted ({ended.year} − "
+                       f"{declared.year}), not the dates: the war began in {declared:%B} and ended in {ended:%B}. "
+                       "Subtract the two dates, then divide the days by 365.25, and keep the decimals.")
+    without_treaty = (ARTICLE_DATE - declared).days / DAYS_PER_YEAR
     if abs(value - without_treaty) <= 1:
         return not_yet("That is the time from 1945 to the article: the years with no peace treaty, the article's "
-                       "'70+'. The exercise asks how long the state of war lasted, until the Declaration came into "
+                       "70+. The exercise asks how long the state of war lasted, until the Declaration came into "
                        "force.")
     return not_yet(f"Not quite. Subtract the date of {WAR_DECLARED!r} from the date of {WAR_ENDED!r}, "
                    "then turn the days into years.")
@@ -149,7 +166,8 @@ def _wrong_layers() -> list:
 EXERCISES = {
     "distance": Exercise(
         "nosappu_to_kaigara_km", "a number of kilometres", expected_distance_km, judge_distance,
-        giveaways=lambda: ["3.6 km", "3.7 km", f"{expected_distance_km():.2f}"],
+        giveaways=lambda: ["3.7 km", *number_forms(expected_distance_km(), "km"),
+                           *number_forms(expected_distance_km(), "km", 2)],
         right=lambda: [expected_distance_km(), np.float64(expected_distance_km()), pd.Series([expected_distance_km()]),
                        [round(expected_distance_km(), 2)]],
         wrong=lambda: [(expected_distance_km() * 1000, "metres"), (expected_distance_km() / 1.609344, "miles"),
@@ -161,11 +179,14 @@ EXERCISES = {
         right=lambda: [one_line_map("1855-shimoda"), lines_map("1855-shimoda")], wrong=_wrong_layers),
     "years-at-war": Exercise(
         "years_at_war", "a number of years", expected_years_at_war, judge_years_at_war,
-        giveaways=lambda: ["eleven years", "11 years", f"{expected_years_at_war():.1f}"],
-        right=lambda: [expected_years_at_war(), 11.3, np.float64(expected_years_at_war())],
+        giveaways=lambda: ["eleven years", "about eleven", *number_forms(expected_years_at_war(), "years"),
+                           *number_forms(expected_years_at_war(), "years", 2)],
+        right=lambda: [expected_years_at_war(), 11.3, 11.4, np.float64(expected_years_at_war()),
+                       pd.Series([expected_years_at_war()])],
         wrong=lambda: [(71.2, "no peace treaty"), (-expected_years_at_war(), "negative"),
                        (expected_years_at_war() * 365.25, "days"), (pd.Timedelta(days=4144), "Timedelta"),
-                       (3.0, "Not quite")]),
+                       (11, "1956 − 1945"), (11.0, "the dates"), (years_to_signing(), "signing"),
+                       (round(years_to_signing(), 1), "19 October 1956"), (11.6, "Not quite"), (3.0, "Not quite")]),
 }
 
 check = checker_for(EXERCISES)
