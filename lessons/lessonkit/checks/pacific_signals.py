@@ -2,14 +2,12 @@
 
 Expected answers are computed from `data/`, so a corrected coordinate or range changes the answer with it.
 """
-import math
-
 import folium
 import numpy as np
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..exercises import Exercise, checker_for, correct, not_yet
 from ..geo import haversine_km
 from .common import (
     figure_value,
@@ -48,17 +46,21 @@ def judge_cam_ranh_distance(answer: object, expected: float) -> object:
                    "place's latitude before its longitude.")
 
 
-# Exercise 2: would a Tu-95MS need refuelling to fly from Ukrainka to Guam and back? -------------------------------
+# Exercise 2: would a Tu-95MS need refuelling to fly from Ukrainka to Guam and back? ------------------------------
+# The yes/no follows a number the learner computes: the check wants the round trip in km first, then the comparison.
 
 BOMBER_BASE, TARGET = "ukrainka-air-base", "andersen-afb"
+TRIP_KEY, VERDICT_KEY = "round_trip_km", "needs_refuelling"
+TRIP_TOLERANCE = 0.005  # about 45 km: a round trip rounded to 100 km passes, a guess of 9,000 km does not
 
 
 def round_trip_km() -> float:
     return 2 * km_between(BOMBER_BASE, TARGET)
 
 
-def expected_needs_refuelling() -> bool:
-    return round_trip_km() > figure_value("tu-95ms-range")
+def expected_refuelling() -> dict:
+    trip = round_trip_km()
+    return {TRIP_KEY: trip, VERDICT_KEY: trip > figure_value("tu-95ms-range")}
 
 
 def _as_bool(answer: object) -> bool | None:
@@ -74,27 +76,56 @@ def _as_bool(answer: object) -> bool | None:
     return None
 
 
-def judge_needs_refuelling(answer: object, expected: bool) -> object:
-    if isinstance(answer, str):
-        if answer.strip().lower() in {"true", "false", "yes", "no"}:
-            return not_yet("Write True or False without quotes: in quotes it is text, not a yes-or-no value.")
-        return not_yet("Give True or False, not text.")
-    decided = _as_bool(answer)
+def _judge_round_trip(answer: object, expected_km: float) -> object | None:
+    """None when the round trip is right; else the feedback on it."""
+    if answer is ...:
+        return not_yet(f"`{TRIP_KEY}` has no answer yet: replace its `...` with the distance from Ukrainka to "
+                       "Andersen and back, in kilometres.")
+    value = read_kilometres(answer, "1234.5")
+    if not isinstance(value, float):
+        return not_yet(f"`{TRIP_KEY}`: {value.message}")
+    if near(value, expected_km, TRIP_TOLERANCE):
+        return None
+    if near(value, expected_km / 2, 0.02):
+        return not_yet(f"`{TRIP_KEY}` is the distance one way. The bomber has to come back: double it.")
+    if slip := unit_slip(value, expected_km, 0.02):
+        return not_yet(f"`{TRIP_KEY}`: {slip.message}")
+    from_cam_ranh = 2 * km_between("cam-ranh-bay", TARGET)
+    if near(value, from_cam_ranh, 0.02) or near(value, from_cam_ranh / 2, 0.02):
+        return not_yet(f"`{TRIP_KEY}` starts at Cam Ranh Bay. The Tu-95s fly from their home base: use "
+                       f"`{BOMBER_BASE}`.")
+    if value < 200:
+        return not_yet(f"`{TRIP_KEY}` looks like a difference in degrees, not a distance. Pass the four "
+                       "coordinates to haversine_km, which works on degrees.")
+    return not_yet(f"Not quite: `{TRIP_KEY}` should be twice the distance from {BOMBER_BASE} to {TARGET}, each "
+                   "place's latitude before its longitude.")
+
+
+def judge_refuelling(answer: object, expected: dict) -> object:
+    if not isinstance(answer, dict) or not {TRIP_KEY, VERDICT_KEY} <= set(answer):
+        return not_yet("`refuelling` should be the dictionary the answer cell's last line makes, with "
+                       f"`{TRIP_KEY}` and `{VERDICT_KEY}` in it: keep that line and fill in the two above it.")
+    if feedback := _judge_round_trip(answer[TRIP_KEY], expected[TRIP_KEY]):
+        return feedback
+    verdict, trip, reach = answer[VERDICT_KEY], expected[TRIP_KEY], figure_value("tu-95ms-range")
+    if verdict is ...:
+        return not_yet(f"Your round trip is right. `{VERDICT_KEY}` has no answer yet: compare `{TRIP_KEY}` with "
+                       "`tu95_range_km`.")
+    if isinstance(verdict, str):
+        return not_yet(f"`{VERDICT_KEY}` is text. Store the comparison itself, True or False without quotes: "
+                       "in quotes it is text, not a yes-or-no value.")
+    decided = _as_bool(verdict)
     if decided is None:
-        value = as_single_number(answer)
-        if value is not None and not math.isnan(value):
-            return not_yet(f"You stored the number {value:,.0f}. The exercise asks for True or False: compare the "
-                           "out-and-back distance with the range, e.g. `2 * distance > tu95_range_km`.")
-        return not_yet("Give True or False: the result of comparing the out-and-back distance with the range.")
-    trip, reach = round_trip_km(), figure_value("tu-95ms-range")
-    if decided == expected:
-        verdict = "beyond" if expected else "within"
-        return correct(f"{expected}: out and back is about {trip:,.0f} km, {verdict} the reported {reach:,.0f} km "
-                       "(TASS's lower 11,000 km gives the same answer). Yet Russia said in 2015 that Il-78 tankers "
-                       "from Cam Ranh had refuelled its Tu-95s in 2014: a range is a best case, and a patrol flies "
-                       "long routes, circles its target and keeps fuel in reserve.")
-    return not_yet("Not by the figures. Compute the distance from ukrainka-air-base to andersen-afb, double it for "
-                   "the way back, and compare it with the Tu-95MS's range from the figures table.")
+        return not_yet(f"`{VERDICT_KEY}` should be True or False: the result of comparing `{TRIP_KEY}` with "
+                       "`tu95_range_km`, such as `a > b`.")
+    if decided != expected[VERDICT_KEY]:
+        return not_yet(f"Your round trip is right, but `{VERDICT_KEY}` does not follow from it. Is the trip longer "
+                       f"than the reported range of {reach:,.0f} km? Let Python compare them with `>`.")
+    verdict_word = "beyond" if expected[VERDICT_KEY] else "within"
+    return correct(f"{expected[VERDICT_KEY]}: out and back is about {trip:,.0f} km, {verdict_word} the reported "
+                   f"{reach:,.0f} km (TASS's lower 11,000 km gives the same answer). Yet Russia said in 2015 that "
+                   "Il-78 tankers from Cam Ranh had refuelled its Tu-95s in 2014: a range is a best case, and a "
+                   "patrol flies long routes, circles its target and keeps fuel in reserve.")
 
 
 # Exercise 3: the Tu-95MS's out-and-back reach as a circle on a fresh map -----------------------------------------
@@ -106,7 +137,13 @@ def expected_reach() -> tuple[float, float, float]:
 
 
 def _circles(fmap: folium.Map, kind: type) -> list:
-    return [child for child in fmap._children.values() if type(child) is kind]
+    """Every `kind` on the map, added to it directly or inside a layer (a folium.FeatureGroup, as lesson 01 does)."""
+    found, stack = [], list(fmap._children.values())
+    while stack:
+        child = stack.pop(0)
+        found += [child] if type(child) is kind else []
+        stack.extend(child._children.values())
+    return found
 
 
 def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> object:
@@ -150,14 +187,15 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
 def reach_map_with(centre: tuple[float, float] | None = None, radius: float | None = None,
-                   layer=folium.Circle, add_circle: bool = True) -> folium.Map:
+                   layer=folium.Circle, add_circle: bool = True, in_group: bool = False) -> folium.Map:
     """Exercise 3's fresh map as the answer cell makes it (Ukrainka and Andersen as small circle markers), plus one
-    circle (at Ukrainka with the right radius unless told otherwise)."""
+    circle (at Ukrainka with the right radius unless told otherwise), on the map or `in_group`, a FeatureGroup."""
     places = load_table("places").set_index("id").loc[["ukrainka-air-base", "andersen-afb"]]
     fmap = map_with((30, 137), 2.75, circles=list(zip(places.lat, places.lon)), height_px=400)
+    parent = folium.FeatureGroup(name="Tu-95MS reach").add_to(fmap) if in_group else fmap
     lat, lon, reach = expected_reach()
     if add_circle:
-        layer(centre or (lat, lon), radius=reach if radius is None else radius).add_to(fmap)
+        layer(centre or (lat, lon), radius=reach if radius is None else radius).add_to(parent)
     return fmap
 
 
@@ -165,29 +203,46 @@ def _wrong_circles() -> list:
     lat, lon, reach = expected_reach()
     cam_ranh = tuple(load_table("places").set_index("id").loc["cam-ranh-bay", ["lat", "lon"]])
     return [(reach_map_with(add_circle=False), "no circle yet"), (reach_map_with(radius=reach * 2), "whole range"),
+            (reach_map_with(add_circle=False, in_group=True), "no circle yet"),
+            (reach_map_with(radius=reach * 2, in_group=True), "whole range"),
             (reach_map_with(radius=reach / 1000), "metres"), (reach_map_with(centre=(lon, lat)), "swapped"),
             (reach_map_with(centre=cam_ranh), "Cam Ranh Bay"), (reach_map_with(radius=2_200_000), "Tu-22M3"),
             (reach_map_with(radius=60, layer=folium.CircleMarker), "screen pixels"), (42, "should be a folium map")]
 
 
+def _refuelling(trip: object = None, verdict: object = False) -> dict:
+    """Exercise 2's answer as the answer cell's last line gathers it (the right round trip unless told otherwise)."""
+    return {TRIP_KEY: round_trip_km() if trip is None else trip, VERDICT_KEY: verdict}
+
+
 EXERCISES = {
     "cam-ranh-distance": Exercise(
         "cam_ranh_to_andersen_km", "a number of kilometres", expected_cam_ranh_km, judge_cam_ranh_distance,
-        giveaways=lambda: number_forms(expected_cam_ranh_km(), "km", 0),
+        giveaways=lambda: [*number_forms(expected_cam_ranh_km(), "km", 0), "3,880 km", "3,900 km", "3,880"],
         right=lambda: [expected_cam_ranh_km(), np.float64(expected_cam_ranh_km()), pd.Series([expected_cam_ranh_km()]),
                        round(expected_cam_ranh_km())],
         wrong=lambda: [(expected_cam_ranh_km() * 1000, "metres"), (expected_cam_ranh_km() / 1.609344, "miles"),
                        (35.6, "degrees"), (1236.0, "Subic Bay"), (5000.0, "Not quite"), ("3876 km", "text")]),
     "needs-refuelling": Exercise(
-        "needs_refuelling", "True or False", expected_needs_refuelling, judge_needs_refuelling,
-        giveaways=lambda: number_forms(round_trip_km(), "km", 0),
-        right=lambda: [False, np.bool_(False), pd.Series([False]), [False]],
-        wrong=lambda: [(True, "Not by the figures"), ("False", "without quotes"), (round_trip_km(), "True or False"),
-                       ("maybe", "not text")]),
+        "refuelling", f"the dictionary of the answer cell, with `{TRIP_KEY}` (kilometres) and `{VERDICT_KEY}` "
+        "(True or False)", expected_refuelling, judge_refuelling,
+        giveaways=lambda: [*number_forms(round_trip_km(), "km", 0), "8,870 km", "8,900 km", "8,870", "8,900",
+                           *number_forms(round_trip_km() / 2, "km", 0), "4,430 km", "4,400 km", "4,430",
+                           "needs no refuelling"],
+        right=lambda: [_refuelling(), _refuelling(np.float64(round_trip_km()), np.bool_(False)),
+                       _refuelling(round(round_trip_km())), _refuelling(8900), _refuelling(verdict=pd.Series([False]))],
+        wrong=lambda: [(_refuelling(verdict=True), "does not follow"), (_refuelling(round_trip_km() / 2), "one way"),
+                       (_refuelling(round_trip_km() * 1000), "metres"), (_refuelling(verdict="False"), "is text"),
+                       (_refuelling(...), "no answer yet"), (_refuelling(verdict=...), "no answer yet"),
+                       (_refuelling(2 * expected_cam_ranh_km()), "Cam Ranh Bay"), (_refuelling(5000.0), "Not quite"),
+                       (_refuelling(9000.0), "Not quite"),
+                       (_refuelling(verdict=round_trip_km()), "True or False"), (False, "dictionary"),
+                       ({TRIP_KEY: round_trip_km()}, "dictionary"), (_refuelling("8869 km"), "text")]),
     "reach-circle": Exercise(
         "reach_map", "the folium map with the Tu-95MS's circle added", expected_reach, judge_reach_circle,
         giveaways=lambda: [],
-        right=lambda: [reach_map_with(), reach_map_with(radius=expected_reach()[2] * 1.01)], wrong=_wrong_circles),
+        right=lambda: [reach_map_with(), reach_map_with(radius=expected_reach()[2] * 1.01),
+                       reach_map_with(in_group=True)], wrong=_wrong_circles),
 }
 
 check = checker_for(EXERCISES)
