@@ -2,10 +2,12 @@
 
 Expected answers are computed from `data/`, so a corrected name or date changes the answer with it.
 """
+import re
+
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, checker_for, correct, not_yet
+from ..exercises import Exercise, as_year, checker_for, correct, not_yet
 from .common import as_date, event_date, is_a_year, normalised, place, place_names
 
 DISPUTED_ISLANDS = ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"]
@@ -17,6 +19,10 @@ NAME_COLUMNS = {"iturup-etorofu": "name_ja", "kunashir-kunashiri": "name_ru", "s
 def expected_island_names() -> dict[str, str]:
     """{name in Japanese or Russian: place id}."""
     return {place(island)[column]: island for island, column in NAME_COLUMNS.items()}
+
+
+# Japanese (kana, kanji) or Cyrillic script: a name copied from the left-hand side or from name_ja / name_ru.
+NOT_ENGLISH = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _island_named(text: str) -> str | None:
@@ -36,11 +42,15 @@ def judge_island_names(answer: object, expected: dict[str, str]) -> object:
         return not_yet("No name filled in yet: replace each `...` with an English name in quotes, run the answer "
                        "cell, then run this cell again.")
     if blanks:
-        return not_yet(f"{len(blanks)} of the four still have no answer, starting with {blanks[0]!r}.")
+        return not_yet(f"{len(blanks)} of the four {'has' if len(blanks) == 1 else 'have'} no answer yet, starting "
+                       f"with {blanks[0]!r}.")
     for name, island in expected.items():
         given = answer[name]
         if not isinstance(given, str):
             return not_yet(f"The answer for {name!r} should be text in quotes, such as 'Shikotan'.")
+        if NOT_ENGLISH.search(given):
+            return not_yet(f"{given!r} is written in Japanese or Russian. Give the English name, from the name_en "
+                           f"column of the row whose name_ja or name_ru is {name!r}.")
         named = _island_named(given)
         if named == island:
             continue
@@ -65,8 +75,14 @@ AGREEMENTS = {
 }
 
 
+def expected_agreement_years() -> dict[str, int]:
+    """Each letter's year, as the events table dates the agreement."""
+    return {letter: event_date(event_id).year for letter, (event_id, _) in AGREEMENTS.items()}
+
+
 def expected_agreement_order() -> list[str]:
-    return sorted(AGREEMENTS, key=lambda letter: event_date(AGREEMENTS[letter][0]))
+    years = expected_agreement_years()
+    return sorted(AGREEMENTS, key=lambda letter: (years[letter], event_date(AGREEMENTS[letter][0])))
 
 
 def _letters(answer: object) -> list[str] | None:
@@ -77,10 +93,8 @@ def _letters(answer: object) -> list[str] | None:
     return None
 
 
-def judge_agreement_order(answer: object, expected: list[str]) -> object:
-    letters = _letters(answer)
-    if letters is None:
-        return not_yet("Give the five letters as a list of text, oldest first, such as ['A', 'B', 'C', 'D', 'E'].")
+def _judge_order(letters: list[str]) -> object:
+    """A list of letters: which is out of place, without giving the order; a right order still needs the years."""
     unknown = sorted(set(letters) - set(AGREEMENTS))
     if unknown:
         return not_yet(f"{', '.join(unknown)} is not one of the letters A to E.")
@@ -88,12 +102,53 @@ def judge_agreement_order(answer: object, expected: list[str]) -> object:
     if missing or len(letters) != len(AGREEMENTS):
         return not_yet("Use each of the five letters exactly once" + (f"; {', '.join(missing)} is missing." if missing
                                                                        else "."))
-    for position, (given, right) in enumerate(zip(letters, expected), start=1):
+    for position, (given, right) in enumerate(zip(letters, expected_agreement_order()), start=1):
         if given != right:
             return not_yet(f"Position {position} is out of place: {given} ({AGREEMENTS[given][1]}) does not come "
                            f"{'first' if position == 1 else 'there'}. Look up its year in the events table.")
-    return correct("In order: " + "; ".join(f"{event_date(AGREEMENTS[letter][0]).year}, {AGREEMENTS[letter][1]}"
-                                            for letter in expected) + ".")
+    return not_yet("That is the right order, but the check wants each agreement's year, so that it knows you "
+                   "looked them up: fill in the dictionary of the answer cell, {'A': year, 'B': year, ...}.")
+
+
+def _year_of(value: object) -> int | None:
+    year = as_year(value)
+    if year is None:
+        day = as_date(value)
+        year = day.year if day is not None else None
+    return year
+
+
+def judge_agreement_years(answer: object, expected: dict[str, int]) -> object:
+    letters = None if isinstance(answer, dict) else _letters(answer)
+    if letters:
+        return _judge_order(letters)
+    if not isinstance(answer, dict):
+        return not_yet("Keep `agreement_years` a dictionary, as the answer cell gives it: {'A': 1999, 'B': ...}, "
+                       "one year for each letter.")
+    given = {str(key).strip().upper(): value for key, value in answer.items()}
+    unknown = sorted(set(given) - set(AGREEMENTS))
+    if unknown:
+        return not_yet(f"{', '.join(unknown)} is not one of the letters A to E.")
+    missing = [letter for letter in AGREEMENTS if letter not in given]
+    if missing:
+        return not_yet(f"{missing[0]} is missing: give a year for each of the five letters.")
+    blanks = [letter for letter in AGREEMENTS if given[letter] is ... or given[letter] is None]
+    if blanks:
+        return not_yet(f"{len(blanks)} of the five {'has' if len(blanks) == 1 else 'have'} no year yet, starting "
+                       f"with {blanks[0]}.")
+    for letter, (_, did) in AGREEMENTS.items():
+        year = _year_of(given[letter])
+        if year is None:
+            return not_yet(f"The value for {letter} should be a year, such as 1999, without quotes.")
+        if year == expected[letter]:
+            continue
+        if year in expected.values():
+            return not_yet(f"{year} is the year of another agreement on the list, not of {letter} ({did}). Match "
+                           "each description to a treaty's title and description in the events table.")
+        return not_yet(f"Not {year} for {letter} ({did}). Find the treaty that did this in the events table and "
+                       "read its date.")
+    return correct("In order: " + "; ".join(f"{expected[letter]}, {AGREEMENTS[letter][1]}"
+                                            for letter in expected_agreement_order()) + ".")
 
 
 IN_FORCE = "1956-joint-declaration-enters-into-force"
@@ -129,25 +184,45 @@ def judge_war_ended(answer: object, expected: pd.Timestamp) -> object:
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
-NAMES_GIVEN = {"択捉島": "Iturup", "Кунашир": "Kunashiri", "色丹島": "色丹島", "острова Хабомаи": "Habomai Islands"}
+NAMES_GIVEN = {"択捉島": "Iturup", "Кунашир": "Kunashiri", "色丹島": "Shikotan", "острова Хабомаи": "Habomai Islands"}
+
+
+def agreement_giveaways() -> list[str]:
+    """The order as letters, and each letter beside its year, as a text could pair them."""
+    order, years = expected_agreement_order(), expected_agreement_years()
+    pairs = [form for letter in order for form in (f"{letter} ({years[letter]})", f"{letter}: {years[letter]}",
+                                                   f"'{letter}': {years[letter]}", f'"{letter}": {years[letter]}')]
+    return ["".join(order), ", ".join(order), *pairs]
+
 
 EXERCISES = {
     "island-names": Exercise(
         "island_names", "a dictionary of English names", expected_island_names, judge_island_names,
-        giveaways=lambda: [],
+        giveaways=lambda: list(expected_island_names()),
         right=lambda: [NAMES_GIVEN, {**NAMES_GIVEN, "択捉島": "Etorofu-tō", "色丹島": " shikotan island "},
-                       {**NAMES_GIVEN, "択捉島": "Итуруп", "Кунашир": "Kunashiri-to", "острова Хабомаи": "Habomai Guntō"}],
+                       {**NAMES_GIVEN, "択捉島": "iturup-etorofu", "Кунашир": "Kunashiri-to",
+                        "острова Хабомаи": "Habomai Guntō"}],
         wrong=lambda: [({**NAMES_GIVEN, "択捉島": "Kunashir"}, "another of the four"),
+                       ({**NAMES_GIVEN, "色丹島": "色丹島"}, "Japanese or Russian"),
+                       ({**NAMES_GIVEN, "択捉島": "Итуруп"}, "Japanese or Russian"),
                        ({**NAMES_GIVEN, "色丹島": "Urup"}, "north of"), ({"択捉島": "Iturup"}, "is missing"),
-                       ({**NAMES_GIVEN, "Кунашир": ...}, "still have no answer"),
+                       ({**NAMES_GIVEN, "Кунашир": ...}, "has no answer yet"),
                        ({**NAMES_GIVEN, "択捉島": "Atlantis"}, "I don't know"), (["Iturup"], "dictionary")]),
     "agreement-order": Exercise(
-        "agreement_order", "a list of the five letters, oldest first", expected_agreement_order, judge_agreement_order,
-        giveaways=lambda: ["".join(expected_agreement_order()), ", ".join(expected_agreement_order())],
-        right=lambda: [expected_agreement_order(), tuple(expected_agreement_order()), "BDEAC", "b, d, e, a, c"],
+        "agreement_years", "a year for each letter", expected_agreement_years, judge_agreement_years,
+        giveaways=agreement_giveaways,
+        right=lambda: [expected_agreement_years(), {k.lower(): str(v) for k, v in expected_agreement_years().items()},
+                       {letter: event_date(event_id) for letter, (event_id, _) in AGREEMENTS.items()}],
         wrong=lambda: [(["A", "B", "C", "D", "E"], "Position 1"), (["B", "D", "E", "C", "A"], "Position 4"),
+                       (expected_agreement_order(), "right order, but"), ("BDEAC", "right order, but"),
                        (["B", "D", "E", "A"], "exactly once"), (["B", "D", "E", "A", "Z"], "Z is not one"),
-                       (5, "list of text")]),
+                       ({**expected_agreement_years(), "C": 1945}, "Not 1945 for C"),
+                       ({**expected_agreement_years(), "A": 1855}, "another agreement"),
+                       ({**expected_agreement_years(), "Z": 1900}, "Z is not one"),
+                       ({k: v for k, v in expected_agreement_years().items() if k != "D"}, "D is missing"),
+                       ({**expected_agreement_years(), "E": ...}, "has no year yet"),
+                       ({**expected_agreement_years(), "B": "early"}, "should be a year"),
+                       (5, "dictionary")]),
     "war-ended": Exercise(
         "war_ended_on", "a day such as '1945-09-02'", lambda: event_date(IN_FORCE), judge_war_ended,
         giveaways=lambda: ["12 December", "1956-12-12", "December 1956"],
