@@ -146,7 +146,9 @@ def number_forms(value: float, unit: str, decimals: int = 1) -> list[str]:
     """How a computed number could be read in a lesson's text: rounded as a learner would round it, with and
     without its unit. A whole number under 100 alone is too common in prose to count, so it comes with its unit."""
     rounded = f"{value:,.{decimals}f}"
-    forms = {rounded, f"{rounded} {unit}", f"{value:,.0f} {unit}"}
+    forms = {f"{rounded} {unit}", f"{value:,.0f} {unit}"}
+    if decimals > 0:
+        forms.add(rounded)
     if abs(value) >= 100:
         forms |= {f"{value:,.0f}", f"{value:.0f}"}
     return sorted(forms)
