@@ -64,7 +64,7 @@ def test_slides_are_chosen_for_teaching(path):
     for index, cell in enumerate(notebook.cells):
         kind, tags = cell.metadata["slideshow"]["slide_type"], set(cell.metadata.get("tags", []))
         assert kind in SLIDE_TYPES, f"cell {index}: {kind}"
-        if tags & {"map", "chart"}:  # a figure gets a slide of its own, its code at most two lines
+        if tags & {"map", "chart"}:  # a figure gets a slide of its own, its code at most two lines (made above)
             assert kind == "subslide" and len(cell.source.splitlines()) <= 2, f"cell {index}"
         if "answer" in tags:  # an answer that draws a map opens a subslide of its own, so the map fits
             assert kind in {"fragment", "subslide"}, f"cell {index}: exercises unfold as fragments"

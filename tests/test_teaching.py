@@ -139,3 +139,9 @@ def test_hints_and_solutions_name_only_what_is_defined_above_them(path):
 def test_a_cell_run_twice_does_what_it_did_once(path):
     changed = solved_lesson(path.name)[1]
     assert not changed, changed
+
+
+def test_each_idiom_is_taught_once_and_every_lesson_says_what_it_teaches():
+    listed = [idiom for idioms in TAUGHT.values() for idiom in idioms]
+    assert len(listed) == len(set(listed)), sorted({idiom for idiom in listed if listed.count(idiom) > 1})
+    assert list(TAUGHT) == [lesson_code(path) for path in LESSON_PATHS]
