@@ -79,7 +79,7 @@ PLOTLY = "application/vnd.plotly.v1+json"
 
 def _plotly_strings(value) -> list[str]:
     if isinstance(value, str):
-        return [value]
+        return [value.replace("<br>", " ")]  # a hover text wrapped into lines reads as one text
     if isinstance(value, dict):
         return [text for key, item in value.items() if key not in {"layout", "template"} for text in _plotly_strings(item)]
     if isinstance(value, list):

@@ -167,3 +167,22 @@ def test_source_links_lists_each_source_once_as_a_link_folded():
     html = source_links(events).data
     count = events["source_url"].nunique()
     assert html.startswith(f"<details><summary>The {count} sources") and html.count("<a href=") == count
+
+
+def test_timeline_hover_text_is_wrapped_to_fit_the_screen_and_labelled_in_words():
+    import plotly.express as px
+    from lessonkit.timelines import HOVER_LINE_CHARACTERS, events_with_sources, style_timeline
+    events = events_with_sources("kurils")
+    figure = style_timeline(px.scatter(events, x="date", y="category", hover_name="title",
+                                       hover_data=["description", "source_title", "statements"]), "A title")
+    for trace in figure.data:
+        assert "source_title=" not in trace.hovertemplate and "Source: " in trace.hovertemplate
+        lines = [line for row in trace.customdata for value in row for line in str(value).split("<br>")]
+        assert max(len(line) for line in lines) <= HOVER_LINE_CHARACTERS
+
+
+def test_every_map_names_leaflet_without_a_flag():
+    from lessonkit.maps import base_map
+    page = base_map((45.5, 148.5), 5).get_root().render()
+    assert page.count("attributionControl.setPrefix(") == 1
+    assert page.index("attributionControl.setPrefix(") > page.index("L.map(")

@@ -94,6 +94,16 @@ class _TitledFigure(branca.element.Figure):
         return super()._repr_html_(**kwargs).replace("<iframe ", f'<iframe title="{escape(self.title)}" ', 1)
 
 
+class _PlainAttribution(branca.element.MacroElement):
+    """Leaflet 1.9 puts a national flag before its name in every map's corner; a kit that takes no side in the
+    disputes it maps names the library alone."""
+    _template = branca.element.Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.attributionControl.setPrefix(
+                '<a href="https://leafletjs.com">Leaflet</a>');
+        {% endmacro %}""")
+
+
 def _land_style(feature: dict) -> dict:
     return CLIPPED_LAND_STYLE if feature["properties"].get("clipped") else LAND_STYLE
 
@@ -115,6 +125,7 @@ def base_map(location: tuple[float, float], zoom_start: float, land_layer: str =
     folium.GeoJson(load_geojson(land_layer), name="Land", style_function=_land_style, control=False,
                    interactive=False).add_to(fmap)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs internet)", overlay=True, show=False).add_to(fmap)
+    fmap.add_child(_PlainAttribution(), name="kit_plain_attribution")
     return fmap
 
 

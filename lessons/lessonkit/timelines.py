@@ -1,4 +1,6 @@
 """The kit's plotly style for event timelines. Lessons build the figure with plotly express; this dresses it."""
+import re
+import textwrap
 from html import escape
 
 import pandas as pd
@@ -46,5 +48,31 @@ def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,
     fig.update_xaxes(title="Date", hoverformat="%d %b %Y")
     fig.update_yaxes(title=y_title)
     fig.update_traces(marker={"size": 12, "line": {"width": 1, "color": "white"}})
+    fig.for_each_trace(_readable_hover)
     return fig
+
+
+HOVER_LINE_CHARACTERS = 60  # a hover box this wide fits beside a dot on a 1280-pixel screen
+HOVER_LABELS = {"description": "", "source_title": "Source: ", "statements": ""}
+
+
+def _readable_hover(trace) -> None:
+    """Hover text a learner can read in full: long texts wrapped into lines, and the kit's column names said in
+    words ("Source: ...") or left out, instead of "source_title=..." on one line wider than the screen."""
+    if trace.customdata is not None:
+        trace.customdata = [[_wrapped(value) for value in row] for row in trace.customdata]
+    if trace.hovertext is not None:
+        trace.hovertext = [_wrapped(value) for value in trace.hovertext]
+    if trace.hovertemplate:
+        template = trace.hovertemplate
+        for column, label in HOVER_LABELS.items():
+            template = template.replace(f"{column}=", label)
+        trace.hovertemplate = re.sub(r"(\w+)=%\{", lambda m: f"{m.group(1).replace('_', ' ').capitalize()}: %{{",
+                                     template)
+
+
+def _wrapped(value: object) -> object:
+    if not isinstance(value, str) or len(value) <= HOVER_LINE_CHARACTERS:
+        return value
+    return "<br>".join(textwrap.wrap(value, HOVER_LINE_CHARACTERS))
 
