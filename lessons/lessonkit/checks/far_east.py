@@ -22,13 +22,21 @@ def expected_times_as_many() -> float:
     return sum(figure_value(province) for province in PROVINCES) / figure_value(FAR_EAST)
 
 
+def one_decimal_forms(expected: float) -> list[float]:
+    """The ratio as the task allows it: rounded to one decimal, or cut to one decimal (12.35 -> 12.4 or 12.3)."""
+    return [round(expected, 1), math.floor(expected * 10) / 10]
+
+
 def judge_times_as_many(answer: object, expected: float) -> object:
     value = as_single_number(answer)
     if value is None or math.isnan(value):
         return not_yet("Give one number: Northeast China's population divided by the Far East's, such as 3.5.")
-    if near(value, expected, 0.02):
+    if abs(value - expected) <= 0.005 or any(abs(value - form) < 1e-9 for form in one_decimal_forms(expected)):
         return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. "
                        "The figures are a year apart (2020 and 2021), close enough for a comparison this large.")
+    if value == 0:
+        return not_yet("Your answer is 0: the rows you added up were none, so their sum is 0. In `.isin([...])`, "
+                       "put the three provinces' ids in the list, in place of the `...`.")
     if near(value, 1 / expected, 0.02):
         return not_yet("That is the Far East divided by Northeast China. Divide the other way round: the three "
                        "provinces' total by the Far East's population.")
@@ -39,8 +47,9 @@ def judge_times_as_many(answer: object, expected: float) -> object:
     if near(value, expected * figure_value(FAR_EAST), 0.02):
         return not_yet("That is Northeast China's population itself. Divide it by the Far East's population.")
     if math.isfinite(value) and value.is_integer() and 1 <= value < 1000:
-        return not_yet("A whole number is too rough to check: keep at least one decimal. Store the result of the "
-                       "division as it is, or round it with round(times_as_many, 1).")
+        return not_yet("Whole numbers are not checked, so this says nothing about whether yours is near: keep one "
+                       "decimal. Store the result of the division as it is, or round it with "
+                       "round(times_as_many, 1).")
     return not_yet("Not quite. Add up the three provinces' populations with .sum(), then divide by the value of "
                    f"{FAR_EAST!r}.")
 
@@ -60,9 +69,9 @@ def judge_lng_change(answer: object, expected: float) -> object:
         return not_yet("Give one number of percentage points, such as -2.5.")
     if abs(value - expected) <= 0.05:
         return correct(f"{expected:+.1f} percentage points: Russia's share of Japan's LNG hardly moved "
-                       f"({figure_value(BEFORE):g} % in 2021, {figure_value(AFTER):g} % in 2023). Both figures are approximate "
-                       "and from different sources, so read it as 'about the same': Japan kept buying Sakhalin LNG "
-                       "while it stopped buying Russian crude oil.")
+                       f"({figure_value(BEFORE):g} % in 2021, {figure_value(AFTER):g} % in 2023). Both figures are "
+                       "approximate and from different sources, so read it as 'about the same': Japan kept buying "
+                       "Sakhalin LNG while it imported no Russian crude oil in fiscal 2023.")
     if abs(value + expected) <= 0.05:
         return not_yet("The right size but the wrong sign: subtract 2021's share from 2023's (later minus "
                        "earlier).")
@@ -151,10 +160,13 @@ EXERCISES = {
                                   # the three provinces' total: with it, one division is left
                                   "98.5 million", "98.51 million", "98,514,948", "98514948"}),
         right=lambda: [expected_times_as_many(), np.float64(expected_times_as_many()),
-                       round(expected_times_as_many(), 1), pd.Series([expected_times_as_many()])],
+                       *one_decimal_forms(expected_times_as_many()), round(expected_times_as_many(), 2),
+                       pd.Series([expected_times_as_many()])],
         wrong=lambda: [(1 / expected_times_as_many(), "Divide the other way"), (4.0, "one province only"),
                        (98_514_948, "population itself"), ("12", "Give one number"), ("12.4", "Give one number"),
-                       (12, "one decimal"), (13, "one decimal"), (20.5, "Not quite"), (11.5, "Not quite")]),
+                       (0.0, "the rows you added up were none"), (12, "says nothing about whether"),
+                       (13, "says nothing about whether"), (12.5, "Not quite"), (12.2, "Not quite"),
+                       (12.36, "Not quite"), (20.5, "Not quite"), (11.5, "Not quite")]),
     "lng-change": Exercise(
         "lng_share_change", "a number of percentage points", expected_lng_change, judge_lng_change,
         giveaways=lambda: [f"{expected_lng_change():+.1f}", f"{expected_lng_change():.1f} percentage",
