@@ -25,8 +25,29 @@ def expected_island_names() -> dict[str, str]:
 NOT_ENGLISH = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff]")
 
 
+# What a learner may add to a name that the places table does not spell: "the Habomai islets", "Habomai Group".
+EXTRA_WORDS = re.compile(r"^the\s+|\s+(islets?|group|archipelago)$", re.I)
+
+
 def _island_named(text: str) -> str | None:
-    return next((island for island in DISPUTED_ISLANDS + ["urup"] if normalised(text) in place_names(island)), None)
+    name = normalised(EXTRA_WORDS.sub("", text.strip()))
+    return next((island for island in DISPUTED_ISLANDS + ["urup"] if name in place_names(island)), None)
+
+
+def _form_problem(name: str, given: object) -> object | None:
+    """Feedback on one answer that is not an English island name at all; None when it names an island."""
+    if not isinstance(given, str):
+        return not_yet(f"The answer for {name!r} should be text in quotes, such as 'Shikotan'.")
+    if NOT_ENGLISH.search(given):
+        return not_yet(f"{given!r} is written in Japanese or Russian. Give the English name, from the name_en "
+                       f"column of the row whose name_ja or name_ru is {name!r}.")
+    named = _island_named(given)
+    if named == "urup":
+        return not_yet(f"Urup is not one of the four: it lies north of the 1855 line. Look {name!r} up again.")
+    if named is None:
+        return not_yet(f"I don't know an island called {given!r}. Give the English name from the places table "
+                       f"for {name!r}.")
+    return None
 
 
 def judge_island_names(answer: object, expected: dict[str, str]) -> object:
@@ -44,23 +65,14 @@ def judge_island_names(answer: object, expected: dict[str, str]) -> object:
     if blanks:
         return not_yet(f"{len(blanks)} of the four {'has' if len(blanks) == 1 else 'have'} no answer yet, starting "
                        f"with {blanks[0]!r}.")
-    for name, island in expected.items():
-        given = answer[name]
-        if not isinstance(given, str):
-            return not_yet(f"The answer for {name!r} should be text in quotes, such as 'Shikotan'.")
-        if NOT_ENGLISH.search(given):
-            return not_yet(f"{given!r} is written in Japanese or Russian. Give the English name, from the name_en "
-                           f"column of the row whose name_ja or name_ru is {name!r}.")
-        named = _island_named(given)
-        if named == island:
-            continue
-        if named == "urup":
-            return not_yet(f"Urup is not one of the four: it lies north of the 1855 line. Look {name!r} up again.")
-        if named:
-            return not_yet(f"{given!r} is another of the four islands, not {name!r}. Find the row whose "
-                           "name_ja or name_ru column holds that name.")
-        return not_yet(f"I don't know an island called {given!r}. Give the English name from the places table "
-                       f"for {name!r}.")
+    # Every answer's form first, then right or wrong for all four at once: a message about one name never tells
+    # whether another is right, and a wrong island gets the same message wherever it stands.
+    problem = next((found for name in expected if (found := _form_problem(name, answer[name])) is not None), None)
+    if problem is not None:
+        return problem
+    if any(_island_named(answer[name]) != island for name, island in expected.items()):
+        return not_yet("Not every name matches yet. For each name on the left, find the row of `disputed` whose "
+                       "name_ja or name_ru column holds exactly that name, and copy the name_en of that same row.")
     return correct("All four matched. Russia administers them; Japan claims them, and calls them together "
                    "the Northern Territories (北方領土); Russia counts them among the Southern Kurils (Южные Курилы).")
 
@@ -85,29 +97,15 @@ def expected_agreement_order() -> list[str]:
     return sorted(AGREEMENTS, key=lambda letter: (years[letter], event_date(AGREEMENTS[letter][0])))
 
 
-def _letters(answer: object) -> list[str] | None:
+LETTERS_ONLY = re.compile(r"^[\sA-E,;'\"\[\]()<>-]+$", re.I)
+
+
+def _is_letters(answer: object) -> bool:
+    """An order of letters, such as 'BDEAC', 'B, D, E' or ['B', 'D']: what a learner might give instead of years."""
     if isinstance(answer, str):
-        answer = [letter for letter in answer.upper() if letter.isalpha()]
-    if isinstance(answer, (list, tuple, pd.Series)) and all(isinstance(item, str) for item in answer):
-        return [item.strip().upper() for item in answer]
-    return None
-
-
-def _judge_order(letters: list[str]) -> object:
-    """A list of letters: which is out of place, without giving the order; a right order still needs the years."""
-    unknown = sorted(set(letters) - set(AGREEMENTS))
-    if unknown:
-        return not_yet(f"{', '.join(unknown)} is not one of the letters A to E.")
-    missing = sorted(set(AGREEMENTS) - set(letters))
-    if missing or len(letters) != len(AGREEMENTS):
-        return not_yet("Use each of the five letters exactly once" + (f"; {', '.join(missing)} is missing." if missing
-                                                                       else "."))
-    for position, (given, right) in enumerate(zip(letters, expected_agreement_order()), start=1):
-        if given != right:
-            return not_yet(f"Position {position} is out of place: {given} ({AGREEMENTS[given][1]}) does not come "
-                           f"{'first' if position == 1 else 'there'}. Look up its year in the events table.")
-    return not_yet("That is the right order, but the check wants each agreement's year, so that it knows you "
-                   "looked them up: fill in the dictionary of the answer cell, {'A': year, 'B': year, ...}.")
+        return bool(LETTERS_ONLY.match(answer)) and any(letter.isalpha() for letter in answer)
+    return (isinstance(answer, (list, tuple, pd.Series)) and len(answer) > 0
+            and all(isinstance(item, str) and item.strip().upper() in AGREEMENTS for item in answer))
 
 
 def _year_of(value: object) -> int | None:
@@ -119,9 +117,9 @@ def _year_of(value: object) -> int | None:
 
 
 def judge_agreement_years(answer: object, expected: dict[str, int]) -> object:
-    letters = None if isinstance(answer, dict) else _letters(answer)
-    if letters:
-        return _judge_order(letters)
+    if _is_letters(answer):
+        return not_yet("An order of letters is not what the check asks for: it wants each agreement's year. Fill in "
+                       "the dictionary of the answer cell, {'A': year, 'B': year, ...}, from the events table.")
     if not isinstance(answer, dict):
         return not_yet("Keep `agreement_years` a dictionary, as the answer cell gives it: {'A': 1999, 'B': ...}, "
                        "one year for each letter.")
@@ -136,17 +134,20 @@ def judge_agreement_years(answer: object, expected: dict[str, int]) -> object:
     if blanks:
         return not_yet(f"{len(blanks)} of the five {'has' if len(blanks) == 1 else 'have'} no year yet, starting "
                        f"with {blanks[0]}.")
-    for letter, (_, did) in AGREEMENTS.items():
-        year = _year_of(given[letter])
-        if year is None:
+    years = {}
+    for letter in AGREEMENTS:
+        value = given[letter]
+        if isinstance(value, (list, tuple, set, dict)):
+            return not_yet(f"The value for {letter} is a collection ({type(value).__name__}). Give one year, such "
+                           "as 1999, without brackets.")
+        years[letter] = _year_of(value)
+        if years[letter] is None:
             return not_yet(f"The value for {letter} should be a year, such as 1999, without quotes.")
-        if year == expected[letter]:
-            continue
-        if year in expected.values():
-            return not_yet(f"{year} is the year of another agreement on the list, not of {letter} ({did}). Match "
-                           "each description to a treaty's title and description in the events table.")
-        return not_yet(f"Not {year} for {letter} ({did}). Find the treaty that did this in the events table and "
-                       "read its date.")
+    # One message for any wrong set of years: which letter is wrong, or how many, would let five known years be
+    # sorted by trying them.
+    if years != expected:
+        return not_yet("Not all five years are right yet. For each letter, find the treaty that did what it says "
+                       "(the title and description columns of the events table) and write the year of its date.")
     return correct("In order: " + "; ".join(f"{expected[letter]}, {AGREEMENTS[letter][1]}"
                                             for letter in expected_agreement_order()) + ".")
 
@@ -155,8 +156,10 @@ IN_FORCE = "1956-joint-declaration-enters-into-force"
 WRONG_DAYS = {
     "1956-soviet-japanese-joint-declaration": "That is the day the Declaration was signed. Article 1 ends the state "
                                               "of war on the day it enters into force, after both sides ratify it.",
-    "1945-japan-signs-instrument-of-surrender": "That is Japan's surrender, which ended the fighting, not the "
-                                                "legal state of war with the Soviet Union.",
+    "1945-japan-signs-instrument-of-surrender": "That is the day Japan signed its surrender, which ended the "
+                                                "war's hostilities formally (Soviet forces still went on to the "
+                                                "Habomai islets after it), not the legal state of war with the "
+                                                "Soviet Union.",
     "1951-san-francisco-peace-treaty": "That is the San Francisco treaty, which the Soviet Union did not sign: "
                                        "it did not end the war between these two.",
 }
@@ -201,8 +204,12 @@ EXERCISES = {
         giveaways=lambda: list(expected_island_names()),
         right=lambda: [NAMES_GIVEN, {**NAMES_GIVEN, "択捉島": "Etorofu-tō", "色丹島": " shikotan island "},
                        {**NAMES_GIVEN, "択捉島": "iturup-etorofu", "Кунашир": "Kunashiri-to",
-                        "острова Хабомаи": "Habomai Guntō"}],
-        wrong=lambda: [({**NAMES_GIVEN, "択捉島": "Kunashir"}, "another of the four"),
+                        "острова Хабомаи": "Habomai Guntō"},
+                       {**NAMES_GIVEN, "острова Хабомаи": "the Habomai islets"},
+                       {**NAMES_GIVEN, "острова Хабомаи": "Habomai Group"}],
+        wrong=lambda: [({**NAMES_GIVEN, "択捉島": "Kunashir"}, "Not every name matches"),
+                       ({**NAMES_GIVEN, "択捉島": "Shikotan", "色丹島": "Iturup"}, "Not every name matches"),
+                       ({**NAMES_GIVEN, "択捉島": "Shikotan", "Кунашир": "Atlantis"}, "I don't know"),
                        ({**NAMES_GIVEN, "色丹島": "色丹島"}, "Japanese or Russian"),
                        ({**NAMES_GIVEN, "択捉島": "Итуруп"}, "Japanese or Russian"),
                        ({**NAMES_GIVEN, "色丹島": "Urup"}, "north of"), ({"択捉島": "Iturup"}, "is missing"),
@@ -212,12 +219,15 @@ EXERCISES = {
         "agreement_years", "a year for each letter", expected_agreement_years, judge_agreement_years,
         giveaways=agreement_giveaways,
         right=lambda: [expected_agreement_years(), {k.lower(): str(v) for k, v in expected_agreement_years().items()},
-                       {letter: event_date(event_id) for letter, (event_id, _) in AGREEMENTS.items()}],
-        wrong=lambda: [(["A", "B", "C", "D", "E"], "Position 1"), (["B", "D", "E", "C", "A"], "Position 4"),
-                       (expected_agreement_order(), "right order, but"), ("BDEAC", "right order, but"),
-                       (["B", "D", "E", "A"], "exactly once"), (["B", "D", "E", "A", "Z"], "Z is not one"),
-                       ({**expected_agreement_years(), "C": 1945}, "Not 1945 for C"),
-                       ({**expected_agreement_years(), "A": 1855}, "another agreement"),
+                       {letter: event_date(event_id) for letter, (event_id, _) in AGREEMENTS.items()},
+                       {letter: pd.Series([year]) for letter, year in expected_agreement_years().items()}],
+        wrong=lambda: [(["A", "B", "C", "D", "E"], "order of letters"),
+                       (expected_agreement_order(), "order of letters"),
+                       ("BDEAC", "order of letters"), ("B, D, E, A, C", "order of letters"),
+                       ("word " * 200, "dictionary"), (["B", "D", "E", "A", "Z"], "dictionary"),
+                       ({**expected_agreement_years(), "C": 1945}, "Not all five"),
+                       ({**expected_agreement_years(), "A": 1855, "B": 1951}, "Not all five"),
+                       ({**expected_agreement_years(), "A": [1951]}, "collection"),
                        ({**expected_agreement_years(), "Z": 1900}, "Z is not one"),
                        ({k: v for k, v in expected_agreement_years().items() if k != "D"}, "D is missing"),
                        ({**expected_agreement_years(), "E": ...}, "has no year yet"),
