@@ -21,6 +21,8 @@ THEME, EXAMPLE_THEME = "japan-russia", "kurils"
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
 # A circle typed by hand from rounded coordinates (55.75, 37.62) still marks Moscow.
 COORDINATE_TOLERANCE_DEGREES = 0.25
+# Exercise 3's answer cell draws these three before the learner adds Moscow.
+SUMMIT_CITIES = ("vladivostok", "nagato", "tokyo")
 
 
 def _table_rows(answer: object) -> object | None:
@@ -89,10 +91,15 @@ def judge_military_2016(answer: object, expected: int) -> object:
     year_start, article_day = before_article(ARTICLE_DATE.year)
     if value == expected:
         earlier = russian_military(*before_article(ARTICLE_DATE.year - 1))
+        everything = russian_military(year_start, article_day, russian=False, military=False)
+        everything_before = russian_military(*before_article(ARTICLE_DATE.year - 1), russian=False, military=False)
         return correct(f"{expected} Russian military events from January to 26 October 2016, against {earlier} in "
-                       "the same months of 2015. Read their titles: not every one is a Russian signal (a "
-                       "ceasefire, a coalition air raid), and the kit collected most on 2016, the article's year. "
-                       "A count shows where the data looked as much as what happened; lesson 04 weighs the claim.")
+                       f"the same months of 2015. But the kit holds {everything} events of every kind in those "
+                       f"months of 2016 and only {everything_before} in 2015: {expected} of {everything} against "
+                       f"{earlier} of {everything_before}. A count shows where the data looked as much as what "
+                       "happened. Read the titles too: not every row is a Russian signal (a ceasefire, a coalition "
+                       "air raid), and they come from every region, while the article's sentence is about the "
+                       "Asia-Pacific. Lesson 04 weighs the claim there.")
     year_end = f"{ARTICLE_DATE.year}-12-31"
     if value == russian_military(year_start, year_end):
         return not_yet("That includes events after the article. Add the condition events['date'] <= "
@@ -123,36 +130,62 @@ def _kind(shape: folium.Marker) -> type:
     return next(kind for kind in SHAPES if isinstance(shape, kind))
 
 
+def _shapes(element) -> list:
+    """Every marker, circle and pin on a map, also inside a layer such as a FeatureGroup."""
+    found = []
+    for child in element._children.values():
+        if isinstance(child, folium.Marker):
+            found.append(child)
+        found += _shapes(child)
+    return found
+
+
 def judge_moscow_marker(answer: object, expected: tuple[float, float]) -> object:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`summit_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Keep the answer cell's first lines, which draw the map with the three summit cities, and "
                        "its last line, `summit_map`; replace only the `...`.")
-    cities = load_table("places").set_index("id").loc[SUMMIT_CITIES]
+    cities = load_table("places").set_index("id").loc[list(SUMMIT_CITIES)]
     near = COORDINATE_TOLERANCE_DEGREES
 
     def at(location, lat: float, lon: float) -> bool:
-        return abs(location[0] - lat) < near and abs(location[1] - lon) < near
+        try:
+            return abs(float(location[0]) - lat) < near and abs(float(location[1]) - lon) < near
+        except (TypeError, ValueError, IndexError):
+            return False
 
-    shapes = [child for child in answer._children.values() if isinstance(child, folium.Marker)]
-    added = [shape for shape in shapes if not any(at(shape.location, city.lat, city.lon)
-                                                  for city in cities.itertuples())]
+    shapes = _shapes(answer)
+    added = list(shapes)
+    for city in cities.itertuples():
+        circle = next((shape for shape in added if _kind(shape) is folium.CircleMarker
+                       and at(shape.location, city.lat, city.lon)), None)
+        if circle is None:
+            return not_yet(f"{city.name_en}, one of the three summit cities, is missing from the map. Keep the "
+                           "answer cell's first lines (the base_map line and the for loop) as they are, run them, "
+                           "and replace only the `...` with your line for Moscow.")
+        added.remove(circle)
     at_moscow = [shape for shape in added if at(shape.location, *expected)]
-    if any(_kind(shape) is folium.CircleMarker for shape in at_moscow):
-        vladivostok = cities.loc["vladivostok"]
-        distance = float(haversine_km(*expected, vladivostok.lat, vladivostok.lon))
-        return correct(f"Moscow is on the map, about {distance:,.0f} km west of Vladivostok as the crow flies: zoom "
-                       "out to see it.")
-    if at_moscow:
-        return not_yet(f"You put {SHAPES[_kind(at_moscow[0])]} at Moscow, in the right place. The exercise asks for "
-                       "a circle like the summit cities': use folium.CircleMarker, whose radius is in pixels.")
-    if any(at(shape.location, expected[1], expected[0]) for shape in added):
-        return not_yet("Your circle has longitude and latitude swapped: location=(lat, lon), latitude first.")
+    elsewhere = [shape for shape in added if shape not in at_moscow]
     if not added:
         return not_yet("The map still has only the three summit cities. Replace the `...` with a line that adds a "
-                       "folium.CircleMarker for Moscow and ends with .add_to(summit_map).")
-    return not_yet(f"You added {SHAPES[_kind(added[0])]}, but not at Moscow. Use the lat and lon of the row with "
-                   "id 'moscow'.")
+                       "folium.CircleMarker for Moscow and ends with .add_to(summit_map). (An error about a Series? "
+                       "You gave folium a table of one row: take the row with .loc, as in 'One row by its id'.)")
+    if any(at(shape.location, expected[1], expected[0]) for shape in elsewhere):
+        return not_yet("A shape you added has longitude and latitude swapped: location=(lat, lon), latitude first.")
+    if not at_moscow:
+        return not_yet(f"You added {SHAPES[_kind(added[0])]}, but not at Moscow. Use the lat and lon of the row "
+                       "with id 'moscow'.")
+    if any(_kind(shape) is not folium.CircleMarker for shape in at_moscow):
+        shape = next(shape for shape in at_moscow if _kind(shape) is not folium.CircleMarker)
+        return not_yet(f"You put {SHAPES[_kind(shape)]} at Moscow, in the right place. The exercise asks for a "
+                       "circle like the summit cities': use folium.CircleMarker, whose radius is in pixels.")
+    if elsewhere or len(at_moscow) > 1:
+        return not_yet("Moscow is there, but the map also has another shape that is not one of the three summit "
+                       "cities. Keep one line for Moscow: the answer cell draws the map afresh each time you run it.")
+    vladivostok = cities.loc["vladivostok"]
+    distance = float(haversine_km(*expected, vladivostok.lat, vladivostok.lon))
+    return correct(f"Moscow is on the map, about {distance:,.0f} km west of Vladivostok as the crow flies: zoom "
+                   "out to see it.")
 
 
 def expected_moscow() -> tuple[float, float]:
@@ -162,12 +195,12 @@ def expected_moscow() -> tuple[float, float]:
 
 # What the tests try on each exercise: right answers in their forms, typical wrong ones with their message. ---------
 
-SUMMIT_CITIES = ["vladivostok", "nagato", "tokyo"]
 
 
-def summit_map_with(*points, kind: type = folium.CircleMarker) -> folium.Map:
-    """The answer cell's map (the three summit cities), plus a shape of `kind` at each point."""
-    cities = load_table("places").set_index("id").loc[SUMMIT_CITIES]
+def summit_map_with(*points, kind: type = folium.CircleMarker,
+                    cities: tuple[str, ...] = SUMMIT_CITIES) -> folium.Map:
+    """The answer cell's map (the three summit cities, or those named), plus a shape of `kind` at each point."""
+    cities = load_table("places").set_index("id").loc[list(cities)]
     fmap = map_with((39, 136), 4.5, circles=list(zip(cities.lat, cities.lon)))
     for point in points:
         kind(point).add_to(fmap)
@@ -206,6 +239,14 @@ EXERCISES = {
                        (summit_map_with(expected_moscow(), kind=folium.Marker), "folium.CircleMarker"),
                        (summit_map_with(expected_moscow(), kind=folium.Circle), "radius is in pixels"),
                        (summit_map_with((0, 0), kind=folium.Marker), "pin (folium.Marker), but not at Moscow"),
+                       (summit_map_with(expected_moscow(), cities=()), "is missing from the map"),
+                       (summit_map_with(expected_moscow(), cities=("nagato", "tokyo")), "Vladivostok"),
+                       (folium.Map(), "is missing from the map"),
+                       (summit_map_with(expected_moscow(), (0, 0)), "another shape"),
+                       (summit_map_with((0, 0), expected_moscow()), "another shape"),
+                       (summit_map_with(expected_moscow(), expected_moscow()), "another shape"),
+                       (summit_map_with(expected_moscow(), (35.6895, 139.6917)), "another shape"),
+                       (summit_map_with((35.6895, 139.6917)), "not at Moscow"),
                        (42, "should be a folium map")]),
 }
 
