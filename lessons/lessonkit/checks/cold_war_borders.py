@@ -37,9 +37,8 @@ def judge_hmeimim_distance(answer: object, expected: float) -> object:
     if not isinstance(value, float):
         return value
     if near(value, expected, 0.02):
-        return correct(f"About {value:,.0f} km, with Turkey and the Black Sea in between. Of the article's three "
-                       "theatres, the Baltic and the Black Sea touch Russia; Syria does not: 'several' is accurate, "
-                       "'all' would not be.")
+        return correct(f"About {value:,.0f} km, with Turkey and the Black Sea in between. Keep the number for "
+                       "discussion question 1: which of the article's three theatres border Russia directly?")
     if slip := unit_slip(value, expected, 0.02):
         return slip
     if near(value, km_between(EXAMPLE_START, NEAREST_RUSSIAN_CITY), 0.02):
@@ -101,13 +100,11 @@ def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
         return correct(f"{listed}: each within the reported {reach:,.0f} km of Kaliningrad. That is what worried "
                        "Vilnius and Warsaw in October 2016. Stockholm, Tallinn and Helsinki lie beyond it, by this "
                        "figure; the longer range some sources suggest would bring them in.")
-    # Neither the capital nor a count is named: a guess corrected one capital at a time would need no distance.
-    if chosen - expected:
-        return not_yet("Your list holds at least one capital beyond the reported range. Measure each capital's "
-                       "distance from Kaliningrad with haversine_km and keep those whose distance is <= "
-                       "iskander_km.")
-    return not_yet("Your list leaves out at least one capital within the reported range. Measure each capital's "
-                   "distance from Kaliningrad with haversine_km and keep every one whose distance is <= iskander_km.")
+    # One message for every wrong set: telling "one too many" from "one missing" would let six tries sort the six
+    # capitals without measuring any of them.
+    return not_yet("That is not the set of capitals within the reported range. Measure each capital's distance "
+                   "from Kaliningrad with haversine_km (latitude before longitude) and keep "
+                   "every capital whose distance is <= iskander_km; a comprehension does it in one line.")
 
 
 def capitals_giveaways() -> list[str]:
@@ -132,9 +129,13 @@ def expected_deal_days() -> int:
 
 
 def deal_days_giveaways() -> list[str]:
-    """The answer as text, and the two dates in words: with both dates in the prose a calendar does the exercise."""
+    """The answer as text, and the two dates as prose, a table, a chart's hover or the chart itself would show them:
+    with both dates readable a calendar does the exercise."""
     days = expected_deal_days()
-    dates = [f"{date.day} {date:%B}" for date in (event_date(DEAL), event_date(END_OF_TALKS))]
+    dates = []
+    for date in (event_date(DEAL), event_date(END_OF_TALKS)):
+        dates += [f"{date.day} {date:%B}", f"{date:%Y-%m-%d}", f"{date:%d %b %Y}", f"{date.day} {date:%b %Y}",
+                  f"{date:%Y-%m-%dT%H:%M:%S.%f}"]  # the last as a plotly timeline stores it (hover: 09 Sep 2016)
     return [f"{days} days", f"{days}-day", *dates]
 
 
@@ -154,19 +155,18 @@ def judge_deal_days(answer: object, expected: int) -> object:
                        "3 October 2016; the truce on the ground had broken down within days. The same day Putin "
                        "suspended the plutonium agreement: the article's 'in the wake of the Syrian ceasefire "
                        "collapse'.")
-    if value == -expected:
-        return not_yet("The right size but negative: subtract the earlier date from the later one.")
-    if value == expected + 1:
-        return not_yet("One too many: subtracting dates counts the days between them, as the exercise asks; don't "
-                       "add one for the first day.")
+    if value < 0:
+        return not_yet("A length of time here is positive: subtract the earlier date from the later one.")
     if value == (event_date(END_OF_TALKS) - event_date(TRUCE_STARTS)).days:
         return not_yet("That counts from the day the truce took effect. The exercise counts from the deal itself, "
                        "the day Kerry and Lavrov agreed the plan.")
     if value in {(event_date(event) - event_date(DEAL)).days for event in TRUCE_BREAKDOWN}:
         return not_yet("That ends with the truce breaking down on the ground. The exercise counts to the day the "
                        "United States suspended its Syria talks with Russia.")
+    # One message for every other number: a message for "one too many" would point to the answer.
     return not_yet("Not quite. Find the deal (Kerry and Lavrov agree) and the US suspension of talks in the table "
-                   "of Syria events, subtract the deal's date from the suspension's and take .days.")
+                   "of Syria events, subtract the deal's date from the suspension's and take .days, all with code: "
+                   "subtracting dates already counts the days between them, so add or remove nothing by hand.")
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -187,9 +187,11 @@ EXERCISES = {
                        set(expected_capitals_in_reach()), pd.Series(sorted(expected_capitals_in_reach())),
                        np.array(sorted(expected_capitals_in_reach())),
                        [capital.capitalize() for capital in expected_capitals_in_reach()]],
-        wrong=lambda: [([*expected_capitals_in_reach(), "stockholm"], "at least one capital beyond"),
-                       (CAPITALS, "at least one capital beyond"),
-                       (sorted(expected_capitals_in_reach())[:1], "leaves out at least one"),
+        wrong=lambda: [([*expected_capitals_in_reach(), "stockholm"], "not the set of capitals"),
+                       (CAPITALS, "not the set of capitals"),
+                       (sorted(expected_capitals_in_reach())[:1], "not the set of capitals"),
+                       (["tallinn"], "not the set of capitals"), (["vilnius"], "not the set of capitals"),
+                       ([], "not the set of capitals"),
                        ([*expected_capitals_in_reach(), "vilnius"], "appears twice"),
                        ("vilnius", "not a single text"), (["vilnius", "berlin"], "'berlin' is not one"),
                        (3, "type int")]),
@@ -198,7 +200,7 @@ EXERCISES = {
         giveaways=deal_days_giveaways,
         right=lambda: [expected_deal_days(), np.int64(expected_deal_days()), pd.Timedelta(days=expected_deal_days()),
                        float(expected_deal_days())],
-        wrong=lambda: [(expected_deal_days() + 1, "One too many"), (-expected_deal_days(), "negative"),
+        wrong=lambda: [(expected_deal_days() + 1, "add or remove nothing"), (-expected_deal_days(), "positive"),
                        (21, "truce took effect"), (13, "truce breaking down"),
                        (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")]),
 }
