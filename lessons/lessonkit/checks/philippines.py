@@ -3,7 +3,8 @@
 Distances and events are read from `data/`, so a corrected coordinate or row changes the answer with it. The
 tribunal's findings (exercise 1) are the kit's summary of the award, as the event `2016-south-china-sea-arbitral-award`
 describes it; the lesson shows that summary only after the exercise. The moves of exercise 3 carry neutral letters, so
-that an id such as `...-ends-joint-patrols` cannot answer for the learner.
+that an id such as `...-ends-joint-patrols` cannot answer for the learner. Feedback on a wrong set of letters is one
+message about the method, naming no letter and no count, so that tries cannot sort the candidates.
 """
 import math
 
@@ -40,12 +41,6 @@ FINDINGS = {
     "D": ("the maritime boundary between China and the Philippines", False),
     "E": ("China violated the Philippines' sovereign rights in its exclusive economic zone", True),
 }
-WHY_NOT = {
-    "B": "Who owns a feature is sovereignty over land, which the Philippines did not ask about and the law of the sea "
-         "does not settle: the tribunal ruled on no one's sovereignty.",
-    "D": "The Philippines asked no question about a boundary, and the tribunal drew none: it said what zones the "
-         "features generate, not where a line between two states' zones runs.",
-}
 # Phrases of the award's description (data/events.csv) that match the statements: the lesson shows it after the
 # exercise, so none of them may be readable above it.
 AWARD_PHRASES = ["no legal basis for China", "classed Mischief Reef and Second Thomas Shoal as low-tide elevations",
@@ -57,6 +52,14 @@ def expected_findings() -> list[str]:
     return sorted(letter for letter, (_, decided) in FINDINGS.items() if decided)
 
 
+# One message for any wrong set: it names no letter and no count, so that tries cannot sort the statements.
+FINDINGS_METHOD = ("Take the statements one at a time and ask which of the three questions the Philippines put to the "
+                   "tribunal it answers: whether China's historic-rights claim has a basis in UNCLOS, what each "
+                   "feature is and which zones it can generate, whether China's acts at sea broke the Philippines' "
+                   "rights. Keep every statement that answers one of them, and only those. Sovereign rights at sea "
+                   "are not sovereignty over land.")
+
+
 def judge_findings(answer: object, expected: list[str]) -> object:
     letters = _letters(answer)
     if not letters:
@@ -65,17 +68,13 @@ def judge_findings(answer: object, expected: list[str]) -> object:
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the letters A to E.")
     chosen = set(letters)
-    for letter in sorted(chosen - set(expected)):
-        return not_yet(f"Not {letter}. {WHY_NOT[letter]}")
-    if chosen == set(expected):
-        return correct("A, C and E: each answers a question the Philippines put about the sea. The award settled what "
-                       "the features are, what zones they generate and whether China's historic-rights claim has a "
-                       "basis under UNCLOS; it left sovereignty over land and boundaries open, which is why every "
-                       "party still argues about sovereignty. Compare with the award's summary below.")
-    missing = len(set(expected) - chosen)
-    return not_yet(f"True as far as it goes, but {missing} more of the statements {'is' if missing == 1 else 'are'} "
-                   "among the tribunal's findings. Which of the Philippines' questions about the sea does each "
-                   "statement answer? Sovereign rights at sea are not sovereignty over land.")
+    if chosen == set(FINDINGS):
+        return not_yet("All five cannot be the answer: some of the statements are things the tribunal is often said "
+                       "to have decided, not its findings. " + FINDINGS_METHOD)
+    if chosen != set(expected):
+        return not_yet("That is not the set of the tribunal's findings. " + FINDINGS_METHOD)
+    return correct("A, C and E: each answers a question the Philippines put about the sea. B is sovereignty over "
+                   "land and D a boundary, which it did not ask about. Compare with the award's summary below.")
 
 
 # Exercise 2: how far is Second Thomas Shoal from its neighbours? --------------------------------------------------
@@ -151,16 +150,18 @@ MOVES = {"A": "2016-edca-five-locations-agreed", "B": "2016-duterte-ends-joint-p
          "E": "2016-japan-philippines-summit-tokyo", "F": "2023-four-new-edca-sites",
          "G": "2023-ph-us-joint-patrols-begin", "H": "2024-japan-philippines-raa-signed",
          "I": "2024-second-thomas-provisional-arrangement"}
-# Why each of the other moves does not strengthen those ties: the kit's reading of each event's description.
-AWAY = {
-    "B": "Duterte ruled out joint patrols with the US Navy, a step away from it",
-    "C": "a state visit to China",
-    "D": "economic pledges from China",
-    "I": "an arrangement with China on resupplying the Sierra Madre",
-}
+# The moves that do not strengthen those ties, as the kit reads each event's description: B rules out joint patrols
+# with the US Navy (a step away), C is a state visit to China, D economic pledges from China, I an arrangement with
+# China on resupplying the Sierra Madre.
+AWAY = ["B", "C", "D", "I"]
+# One message for any wrong set: it names no letter and no count, so that tries cannot sort the moves.
+TIES_METHOD = ("Read each move's description (`moves[[\"description\"]]` shows them as a table) and ask two things: "
+               "did the Philippines agree or start something on security (bases, access, patrols, forces, cooperation "
+               "at sea), and was it with the United States or Japan? A move can concern the United States and still "
+               "be a step away from it. Keep every move that passes both, and only those.")
 
 
-def expected_toward_allies() -> list[str]:
+def expected_strengthened_ties() -> list[str]:
     events = set(load_table("events")["id"])
     lost = sorted(set(MOVES.values()) - events)
     if lost:
@@ -168,7 +169,7 @@ def expected_toward_allies() -> list[str]:
     return sorted(set(MOVES) - set(AWAY))
 
 
-def judge_toward_allies(answer: object, expected: list[str]) -> object:
+def judge_strengthened_ties(answer: object, expected: list[str]) -> object:
     letters = _letters(answer)
     if not letters:
         return not_yet('Give a list of letters in quotes, such as `["B", "C"]`.')
@@ -176,16 +177,14 @@ def judge_toward_allies(answer: object, expected: list[str]) -> object:
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the moves' letters, A to I.")
     chosen = set(letters)
-    wrong = sorted(chosen - set(expected))
-    if wrong:
-        return not_yet(f"Not {wrong[0]}: {AWAY[wrong[0]]}. Read its description again.")
-    if chosen == set(expected):
-        return correct("A, E, F, G and H: the EDCA sites of 2016 and 2023, the maritime security cooperation agreed "
-                       "with Abe in Tokyo in October 2016, the joint patrols of 2023 and the 2024 access agreement "
-                       "with Japan. Duterte's 2016 moves went both ways; the discussion asks what that makes them.")
-    return not_yet(f"You have {len(chosen)} of the {len(expected)}. Which other move agreed something on security "
-                   "(bases, patrols, forces, cooperation at sea) with the United States or Japan? A title does not "
-                   "always say: read the descriptions.")
+    if chosen == set(MOVES):
+        return not_yet("All nine cannot be the answer: some moves drew the Philippines toward China or away from the "
+                       "United States. " + TIES_METHOD)
+    if chosen != set(expected):
+        return not_yet("That is not the set of moves the descriptions support. " + TIES_METHOD)
+    return correct("A, E, F, G and H: the EDCA sites of 2016 and 2023, the maritime security cooperation agreed "
+                   "with Abe in Tokyo in October 2016, the joint patrols of 2023 and the 2024 access agreement "
+                   "with Japan. Duterte's 2016 moves went both ways; the discussion asks what that makes them.")
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -199,7 +198,8 @@ EXERCISES = {
         "tribunal_decided", "a list of letters", expected_findings, judge_findings,
         giveaways=lambda: [*_letter_forms(expected_findings()), *AWARD_PHRASES],
         right=lambda: [["A", "C", "E"], ["e", "a", "c"], "ACE", "A, C, E", ("A", "C", "E"), pd.Series(["A", "C", "E"])],
-        wrong=lambda: [(["A", "B", "C", "E"], "Not B"), (["A", "C", "D", "E"], "Not D"), (["A", "C"], "1 more"),
+        wrong=lambda: [(["A", "B", "C", "E"], "three questions"), (["A", "C", "D", "E"], "three questions"),
+                       (["A", "C"], "three questions"), (list("ABCDE"), "All five cannot"),
                        (["A", "Z"], "'Z' is not one"), (3, "list of letters")]),
     "nearer-shoal": Exercise(
         "second_thomas", "a dictionary with two distances and the nearer place", expected_distances, judge_distances,
@@ -217,14 +217,17 @@ EXERCISES = {
                        (_distances(**{CANDIDATES[1]: "317 km"}), "is text"),
                        ({CANDIDATES[0]: 41.8, "nearer": CANDIDATES[0]}, "has no"),
                        (_distances(nearer=...), "Replace each"), ("mischief-reef", "dictionary")]),
-    "toward-allies": Exercise(
-        "toward_allies", "a list of letters", expected_toward_allies, judge_toward_allies,
-        giveaways=lambda: _letter_forms(expected_toward_allies()),
-        right=lambda: [expected_toward_allies(), expected_toward_allies()[::-1], set(expected_toward_allies()),
-                       pd.Series(expected_toward_allies()), "".join(expected_toward_allies())],
-        wrong=lambda: [(expected_toward_allies() + ["B"], "a step away"), (expected_toward_allies() + ["I"], "Not I"),
-                       (["F", "G", "H"], "3 of the 5"), (["J"], "not one of the moves"),
-                       ([MOVES["F"]], "not one of the moves"), (7, "list of letters")]),
+    "strengthened-ties": Exercise(
+        "strengthened_ties", "a list of letters", expected_strengthened_ties, judge_strengthened_ties,
+        giveaways=lambda: _letter_forms(expected_strengthened_ties()),
+        right=lambda: [expected_strengthened_ties(), expected_strengthened_ties()[::-1],
+                       set(expected_strengthened_ties()), pd.Series(expected_strengthened_ties()),
+                       "".join(expected_strengthened_ties())],
+        wrong=lambda: [(expected_strengthened_ties() + ["B"], "descriptions support"),
+                       (expected_strengthened_ties() + ["I"], "descriptions support"),
+                       (["F", "G", "H"], "descriptions support"), (list(MOVES), "All nine cannot"),
+                       (["J"], "not one of the moves"), ([MOVES["F"]], "not one of the moves"),
+                       (7, "list of letters")]),
 }
 
 check = checker_for(EXERCISES)
