@@ -1,25 +1,28 @@
 """Checks for lesson 06, a new or an old Cold War?
 
-Counts and ratios are computed from `data/`. The case of exercise 3 can only be checked for its form: what a program
-can refuse, it refuses (a position that is not one of the three, ids that do not exist or are not among the
-lesson's evidence, an id given twice, a scholar cited for a position the scholar does not hold, a counter-argument
-that is filler or the model's); the argument itself is left to the rubric in the instructor guide, and the check
-never says "Correct".
+The agreements cut and the trade ratio are computed from `data/`. The case of exercise 3 can only be checked for its
+form: what a program can refuse, it refuses (a position that is not one of the three, ids that do not exist or are
+not among the lesson's evidence, an id given twice, a scholar cited for a position the scholar does not hold, a
+counter-argument that is filler, letters typed at random, a list of keywords, off the lesson's subject or the
+model's); the argument itself is left to the rubric in the instructor guide, and the check never says "Correct".
 """
 import difflib
 import math
 import re
 
 import numpy as np
+import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, form_checked, not_yet
 from .common import as_list, figure_value, near, number_forms
 
-# Exercise 1: how many agreements had been suspended or left by the end of 2021? ----------------------------------
+# Exercise 1: which agreements had been suspended or left by the end of 2021? --------------------------------------
 
-# The kit's arms-control and nuclear-cooperation events between Washington and Moscow, by agreement (the lesson
-# builds the same table with .map).
+# The kit's events on the arms-control and nuclear-cooperation agreements to which Washington and Moscow were parties
+# (Open Skies had some thirty other parties), by agreement: the lesson builds the same table with .map. One Russian
+# order of October 2016 suspended the 2013 research agreement and ended a 2010 agreement on converting research
+# reactors: the two share one name, "Nuclear research agreements".
 AGREEMENT_OF = {
     "1987-inf-treaty-signed": "INF Treaty",
     "2019-inf-suspension-announced": "INF Treaty",
@@ -29,7 +32,7 @@ AGREEMENT_OF = {
     "2010-plutonium-protocol-signed": "Plutonium agreement",
     "2016-plutonium-agreement-suspended": "Plutonium agreement",
     "2025-plutonium-agreement-denounced": "Plutonium agreement",
-    "2016-nuclear-research-agreement-suspended": "Nuclear research agreement",
+    "2016-nuclear-research-agreement-suspended": "Nuclear research agreements",
     "2010-new-start-signed": "New START",
     "2011-new-start-enters-into-force": "New START",
     "2021-new-start-extended": "New START",
@@ -51,46 +54,52 @@ def _cuts(events):
     return events["title"].str.lower().str.contains("|".join(ENDINGS))
 
 
-def expected_agreements_cut() -> int:
+def expected_agreements_cut() -> list[str]:
     events = arms_control_events()
-    return events.loc[_cuts(events) & (events["date"].dt.year <= LAST_YEAR), "agreement"].nunique()
+    return sorted(events.loc[_cuts(events) & (events["date"].dt.year <= LAST_YEAR), "agreement"].unique())
 
 
-def _counts() -> dict[str, int]:
-    """The numbers a learner reaches by counting the wrong thing."""
-    events = arms_control_events()
-    years = events["date"].dt.year
-    cut_to_2021 = _cuts(events) & (years <= LAST_YEAR)
-    return {"agreements": events["agreement"].nunique(),
-            "agreements 2016-2021": events.loc[(years >= 2016) & (years <= LAST_YEAR), "agreement"].nunique(),
-            "cut events": int(cut_to_2021.sum()),
-            "events 2016-2021": int(((years >= 2016) & (years <= LAST_YEAR)).sum()),
-            "events": len(events), "events from 2016": int((years >= 2016).sum()),
-            "all cut agreements": events.loc[_cuts(events), "agreement"].nunique()}
+def _name_key(name: str) -> str:
+    """A name as a learner may write it, folded: case, 'the', plurals, and 'Treaty' or 'agreement' left off."""
+    words = [word.removesuffix("s") for word in re.findall(r"[a-z]+", name.lower())]
+    return " ".join(word for word in words if word not in {"the", "treaty", "agreement"})
 
 
-def judge_agreements_cut(answer: object, expected: int) -> object:
+def judge_agreements_cut(answer: object, expected: list[str]) -> object:
+    method = ("Keep the events to the end of 2021 whose titles say an agreement was suspended, left or ended (a "
+              "signing, an entry into force or an extension cuts nothing), then take the different values of their "
+              "`agreement` column with `.unique()`.")
+    if isinstance(answer, pd.DataFrame):
+        return not_yet(f"That is a table. {method}")
+    if as_single_number(answer) is not None:
+        return not_yet("That is a number: the exercise asks for the agreements' names, as a list. " + method)
     if isinstance(answer, str):
-        return not_yet("Your answer is text. Give the whole number without quotes.")
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one whole number: how many different agreements.")
-    if value == expected:
-        return correct(f"{expected}: the plutonium and nuclear research agreements (suspended by Russia in October "
-                       "2016), the INF Treaty (left by the United States and suspended by Russia in 2019) and Open "
-                       "Skies (left by the United States in 2020 and Russia in 2021). New START was extended in "
-                       "2021; Russia suspended it only in 2023. Most of the unravelling came before the 2022 war.")
-    counts = _counts()
-    if value in {counts["agreements"], counts["agreements 2016-2021"], counts["all cut agreements"]}:
-        return not_yet("That counts every agreement with an event in those years, or in the whole table. Read the "
-                       "titles of the events to the end of 2021: did each of those agreements lose something, or "
-                       "was one of them renewed?")
-    if value in {counts["cut events"], counts["events 2016-2021"], counts["events"], counts["events from 2016"]}:
-        return not_yet("That counts events, not agreements: several events belong to one agreement (the INF "
-                       "Treaty has three in 2019). Count the different values of the `agreement` column with "
-                       ".nunique().")
-    return not_yet("Not quite. Keep the events to the end of 2021 whose titles say an agreement was suspended or "
-                   "left, then count their different agreements with .nunique().")
+        return not_yet("That is one piece of text: give a list of names, each in its own quotes, or the result of "
+                       "`.unique()`.")
+    if isinstance(answer, pd.api.extensions.ExtensionArray):  # what .unique() gives on a column of text
+        answer = list(answer)
+    items = as_list(answer)
+    if not items or not all(isinstance(item, str) for item in items):
+        return not_yet("Give a list of the agreements' names, each in quotes, as the `agreement` column spells "
+                       "them. " + method)
+    names = {_name_key(name) for name in AGREEMENT_OF.values()}
+    unknown = next((item for item in items if _name_key(item) not in names), None)
+    if unknown is not None:
+        return not_yet(f"{unknown!r} is not a name in the `agreement` column: copy the names as the column spells "
+                       "them.")
+    keys = [_name_key(item) for item in items]
+    twice = next((item for item, key in zip(items, keys) if keys.count(key) > 1), None)
+    if twice is not None:
+        return not_yet(f"{twice!r} is in your list more than once: name each agreement once (`.unique()` keeps one "
+                       "of each value).")
+    if set(keys) == {_name_key(name) for name in expected}:
+        return correct(f"{len(expected)} of the table's {len(names)} names: the plutonium agreement and the "
+                       "nuclear research agreements (in October 2016 Russia suspended the plutonium agreement and the "
+                       "2013 research agreement, and ended a 2010 agreement on converting research reactors), the "
+                       "INF Treaty (left by the United States and suspended by Russia in 2019) and Open Skies (left "
+                       "by the United States in 2020 and by Russia in 2021). New START was extended in 2021; Russia "
+                       "suspended it only in 2023: most of the unravelling came before the 2022 war.")
+    return not_yet(f"Not this set. {method}")
 
 
 # Exercise 2: how much did Russia-China trade grow from 2016 to 2024? --------------------------------------------
@@ -121,16 +130,56 @@ def judge_growth(answer: object, expected: float) -> object:
 POSITIONS = ["new-cold-war", "cold-war-returns", "not-a-cold-war"]
 MIN_COUNTER_WORDS = 12
 # The evidence the lesson shows on the question, besides the voices table: the arms-control events (`arms`), the
-# trade and gas figures (`trade_ids`, and the two gas shares in the text) and the alignments (`alignment_ids`).
+# trade and gas figures (`trade` and `gas`) and the alignments (`alignments`), each table with its id column.
 TRADE_IDS = ["us-exports-ussr-1976", "trade-russia-china-2016", "trade-russia-china-2024", "trade-us-china-2016",
              "trade-us-china-2024", "eu-gas-imports-russia-share-2021", "eu-gas-imports-russia-share-2024"]
 ALIGNMENT_IDS = ["2022-russia-china-no-limits-statement", "2023-finland-joins-nato", "2024-sweden-joins-nato",
                  "2024-russia-north-korea-treaty-in-force", "2024-nato-washington-summit-declaration"]
-# Words that any English prose is full of: a counter-argument with almost none of them is not a sentence.
+# Words that any English prose is full of (notes may leave them out: "INF gone 2019" is a fine counter-argument).
 FUNCTION_WORDS = {"a", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "did", "do", "does", "for",
                   "from", "had", "has", "have", "if", "in", "is", "it", "its", "more", "no", "not", "of", "on", "or",
                   "so", "than", "that", "the", "their", "there", "they", "this", "to", "was", "were", "which",
-                  "while", "with", "would"}
+                  "while", "with", "would", "we", "he", "she", "i", "you", "our", "my", "what", "how", "why", "all",
+                  "now", "then", "also", "only", "one", "two", "same", "less", "still", "yet", "even", "just"}
+# The lesson's vocabulary (its prose, the titles of its events and figures, the voices' texts): a counter-argument
+# on this question uses some of it. A word counts when it begins with one of the stems; the short words must match
+# whole. "Cold" and "war" count as one: the question's own words are not yet an argument.
+TOPIC_STEMS = (
+    "treaty", "treaties", "agreem", "nuclear", "missil", "warhead", "plutonium", "reactor", "uranium", "inspect",
+    "verif", "suspen", "withdr", "denounc", "abrogat", "skies", "disarm", "deterr", "escalat", "strategic", "control",
+    "russia", "moscow", "kremlin", "putin", "soviet", "china", "chinese", "beijing", "america", "washington", "biden",
+    "trump", "obama", "reagan", "gorbachev", "brezhnev", "lavrov", "pompeo", "nato", "europ", "finland", "finnish",
+    "sweden", "swedish", "korea", "pyongyang", "ukrain", "kyiv", "crimea", "japan", "westad", "legvold", "trenin",
+    "gaddis", "monaghan", "trade", "trading", "export", "imports", "imported", "importer", "econom", "sanction",
+    "embargo", "tariff", "grain", "pipeline", "energ", "dollar", "billion", "turnover", "interdepend", "dependence",
+    "globali", "multipol", "bipolar", "unipolar", "polarity", "alliance", "allied", "allies", "align", "partner",
+    "enlarg", "expansion", "member", "rival", "containment", "superpower", "hegemon", "ideolog", "communis",
+    "capitalis", "autocra", "democra", "socialis", "detente", "détente", "confront", "geopolit", "proxy", "invasion",
+    "invade", "military", "weapon", "security", "summit", "diplomac", "diplomat", "enabler", "friendship", "sphere")
+TOPIC_WORDS = {"usa", "ussr", "eu", "inf", "abm", "accord", "accords", "cfe", "gas", "lng", "oil", "xi", "arms",
+               "bloc", "blocs", "camp", "camps", "pact", "pacts", "ally", "cold", "war", "wars", "west", "western"}
+MIN_TOPIC_WORDS = 2
+MIN_KNOWN_SHARE = 0.6  # of a counter's words, at least this share are English the kit's texts use
+
+
+# Topical only as written so: "US" (not "us"), "New START" (not "start").
+TOPIC_PATTERNS = {"us": re.compile(r"\bU\.?S\.?(?!\w)"), "new start": re.compile(r"\bnew start\b", re.I)}
+
+
+def _topic(word: str) -> str | None:
+    """The lesson's word or stem that `word` is, or None."""
+    if word in {"cold", "war", "wars"}:
+        return "cold war"
+    if word in TOPIC_WORDS:
+        return word
+    return next((stem for stem in TOPIC_STEMS if word.startswith(stem)), None)
+
+
+def _topics(text: str) -> set[str]:
+    """The lesson's words and stems a text uses, each once."""
+    found = {_topic(word) for word in _words(text)} - {None}
+    return found | {name for name, pattern in TOPIC_PATTERNS.items() if pattern.search(text)}
+
 
 # The case of the lesson's folded solution (the same text): a copy of it is not the learner's own.
 MODEL_CASE = {
@@ -139,22 +188,37 @@ MODEL_CASE = {
     "counter": "Since 2016 Washington and Moscow have suspended or left one arms-control agreement after another, "
                "which looks like the old rivalry returning rather than something new.",
 }
+# The tables whose text makes the kit's English vocabulary: a word none of them uses is rarely a word at all.
+TEXT_TABLES = ("events", "statements", "voices", "figures", "claims", "topics")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower().replace("’", "'"))
+
+
+def _vocabulary() -> set[str]:
+    """Every word of three letters or more in the kit's texts, with the function words and the lesson's own."""
+    words = set(FUNCTION_WORDS) | TOPIC_WORDS
+    for name in TEXT_TABLES:
+        table = load_table(name)
+        for column in table.columns:
+            if table[column].dtype == object:
+                words.update(word for text in table[column].dropna().astype(str) for word in _words(text)
+                             if len(word) >= 3)
+    return words
 
 
 def case_rules() -> dict:
-    """What the check needs: every id with its table, the lesson's evidence, each voice's position, the model."""
+    """What the check needs: every id with its table, the lesson's evidence, each voice's position, the model, and
+    the kit's vocabulary."""
     tables = {table: load_table(table) for table in ("events", "figures", "voices")}
     known = {row_id: name for name, table in tables.items() for row_id in table["id"]}
     lesson = {*AGREEMENT_OF, *TRADE_IDS, *ALIGNMENT_IDS, *tables["voices"]["id"]}
     missing = sorted(lesson - set(known))
     if missing:
         raise KeyError(f"data/ has no row {missing[0]!r}")
-    return {"known": known, "lesson": lesson, "model": MODEL_CASE,
+    return {"known": known, "lesson": lesson, "model": MODEL_CASE, "vocabulary": _vocabulary(),
             "voice_position": tables["voices"].set_index("id")["position"].to_dict()}
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
 
 
 def _copied(text: str, model: str) -> bool:
@@ -166,19 +230,28 @@ def _copied(text: str, model: str) -> bool:
     return shared >= 0.5 * min(len(mine), len(theirs))
 
 
-def _counter_problem(counter: object, model: str) -> str | None:
-    """Why a counter-argument cannot be accepted as one, or None."""
+def _counter_problem(counter: object, rules: dict) -> str | None:
+    """Why a counter-argument cannot be accepted as one, or None. Notes are accepted ("INF gone 2019"); letters
+    typed at random, filler and sentences on another subject are not."""
     if not isinstance(counter, str) or len(counter.split()) < MIN_COUNTER_WORDS:
         return (f"'counter' should be the strongest argument against your position, in a sentence or two of your own "
-                f"(at least {MIN_COUNTER_WORDS} words).")
+                f"(at least {MIN_COUNTER_WORDS} words; notes are fine).")
     words = _words(counter)
     distinct = set(words)
     if len(distinct) < max(8, 0.5 * len(words)):
         return (f"Your counter-argument uses only {len(distinct)} different words in {len(words)}: that reads as "
                 "filler or repetition. Write the argument out in your own sentence.")
-    if sum(len(word) >= 4 for word in distinct) < 6 or sum(word in FUNCTION_WORDS for word in words) < 0.1 * len(words):
-        return "Your counter-argument does not read as an English sentence. Write the argument out in full."
-    if _copied(counter, model):
+    known = sum(word in rules["vocabulary"] or _topic(word) is not None for word in words)
+    if sum(len(word) >= 4 for word in distinct) < 6 or known < MIN_KNOWN_SHARE * len(words):
+        return ("Your counter-argument does not read as English: too many of its words are not ones the kit's "
+                "texts use (letters typed at random?). Write the argument out, in full sentences or in notes.")
+    if len(_topics(counter)) < MIN_TOPIC_WORDS:
+        return ("Your counter-argument does not touch this lesson's question: say what evidence it rests on (an "
+                "agreement, a trade or gas figure, an alignment, a scholar's view) and what it shows.")
+    if sum(_topic(word) is not None for word in words) >= 0.9 * len(words):
+        return ("Your counter-argument reads as a list of keywords. Say what the evidence shows and why it tells "
+                "against your position, in a sentence or in notes (\"INF gone 2019\").")
+    if _copied(counter, rules["model"]["counter"]):
         return "Your counter-argument follows the model case of the solution: write your own."
     return None
 
@@ -200,8 +273,8 @@ def judge_case(answer: object, rules: dict) -> object:
         return not_yet(f"'position' should be one of {', '.join(POSITIONS)} (in quotes); it is {position!r}.")
     position = position.strip().lower()
     if items is None or len(items) < 2 or not all(isinstance(item, str) for item in items):
-        return not_yet("'evidence' should be a list of at least two ids in quotes, from the lesson's tables, such as "
-                       "`[\"2019-inf-withdrawal-effective\", \"trade-us-china-2024\"]`.")
+        return not_yet("'evidence' should be a list of at least two ids in quotes, from the `id` columns of the "
+                       "lesson's tables, such as `[\"2019-inf-withdrawal-effective\", \"trade-us-china-2024\"]`.")
     items = [item.strip() for item in items]
     twice = next((item for item in items if items.count(item) > 1), None)
     if twice:
@@ -213,7 +286,7 @@ def judge_case(answer: object, rules: dict) -> object:
     elsewhere = next((item for item in items if item not in rules["lesson"]), None)
     if elsewhere:
         return not_yet(f"{elsewhere!r} is in the kit, but not among this lesson's evidence on the Cold War question. "
-                       "Use ids from `arms`, `trade_ids`, `alignment_ids` or `voices`.")
+                       "Use ids from the `id` columns of `arms`, `trade`, `gas`, `alignments` or `voices`.")
     if all(rules["known"][item] == "voices" for item in items):
         return not_yet("All your evidence is scholars' opinions. Add at least one event or figure: data the "
                        "scholars could be asked to explain.")
@@ -223,8 +296,8 @@ def judge_case(answer: object, rules: dict) -> object:
                        "another side is a counter-argument, not support. Cite a voice of your own side, or an event "
                        "or figure.")
     model = rules["model"]
-    problem = _counter_problem(counter, model["counter"])
-    same_model = (position == model["position"] and items == model["evidence"]
+    problem = _counter_problem(counter, rules)
+    same_model = (position == model["position"] and items == model["evidence"] and isinstance(counter, str)
                   and " ".join(counter.split()) == " ".join(model["counter"].split()))
     if problem and not same_model:
         return not_yet(problem)
@@ -241,19 +314,45 @@ def judge_case(answer: object, rules: dict) -> object:
 
 COUNTER = ("Russia and China now trade several times more than in 2016, and China speaks for neither bloc, so the "
            "old two-camp picture does not fit.")
+NOTES = "Arms control died: INF gone 2019, Open Skies gone 2021, New START suspended 2023."
 CASE = {"position": "cold-war-returns", "evidence": ["2019-inf-withdrawal-effective", "2023-finland-joins-nato",
                                                      "trenin-2015-report-from-moscow"], "counter": COUNTER}
+MASH = "asdf qwer zxcv tyui ghjk bnmm poiu lkjh mnbv the and of is to a"
+OFF_TOPIC = ("The weather was lovely yesterday, so we went to the beach with our friends and had a long lunch "
+             "there.")
+
+
+def _cut_names() -> list[str]:
+    return expected_agreements_cut()
+
+
+def _as_the_solution_gives():
+    """The names as the lesson's solution leaves them: `.unique()` of a text column (a pandas StringArray)."""
+    arms = arms_control_events()
+    cut = arms["title"].str.contains("suspen") | arms["title"].str.contains("withdraw")
+    return arms[cut & (arms["date"].dt.year <= LAST_YEAR)]["agreement"].unique()
+
+
+def _all_names() -> list[str]:
+    return sorted(set(AGREEMENT_OF.values()))
+
 
 EXERCISES = {
     "agreements-cut": Exercise(
-        "agreements_cut", "a whole number", expected_agreements_cut, judge_agreements_cut,
-        giveaways=lambda: [f"{expected_agreements_cut()} agreements", "four agreements", "four different agreements",
-                           "four of the five", f"{expected_agreements_cut()} of the {_counts()['agreements']}"],
-        right=lambda: [expected_agreements_cut(), np.int64(expected_agreements_cut()),
-                       float(expected_agreements_cut())],
-        wrong=lambda: [(_counts()["agreements"], "every agreement"), (_counts()["cut events"], "counts events"),
-                       (_counts()["events 2016-2021"], "counts events"), (_counts()["events"], "counts events"),
-                       (expected_agreements_cut() + 2, "Not quite"), ("4", "text")]),
+        "agreements_cut", "a list of the agreements' names", expected_agreements_cut, judge_agreements_cut,
+        giveaways=lambda: ["four agreements", "4 agreements", "four different agreements", "four of the five",
+                           "4 of the 5",
+                           "the plutonium and nuclear research agreements, the INF Treaty and Open Skies"],
+        right=lambda: [_cut_names(), _cut_names()[::-1], tuple(_cut_names()), set(_cut_names()),
+                       np.array(_cut_names()), pd.Series(_cut_names()), pd.array(_cut_names(), dtype="string"),
+                       _as_the_solution_gives(), [name.lower() for name in _cut_names()],
+                       ["INF", "Open Skies", "the plutonium agreement", "Nuclear research agreement"]],
+        wrong=lambda: [(_all_names(), "Not this set"), (_cut_names()[:-1], "Not this set"),
+                       ([*_cut_names(), "New START"], "Not this set"), (len(_cut_names()), "names"),
+                       ([*_cut_names(), _cut_names()[0]], "more than once"),
+                       ([*_cut_names()[:-1], "ABM Treaty"], "not a name in the `agreement` column"),
+                       (", ".join(_cut_names()), "one piece of text"), (arms_control_events(), "a table"),
+                       ([1, 2], "each in quotes")]),
     "russia-china-growth": Exercise(
         "trade_growth", "a number", expected_growth, judge_growth,
         giveaways=lambda: number_forms(expected_growth(), "times"),
@@ -266,7 +365,9 @@ EXERCISES = {
         right=lambda: [CASE, {**CASE, "position": "not-a-cold-war",
                               "evidence": ("westad-2018-has-a-new-cold-war-really-begun", "trade-us-china-2024")},
                        {**CASE, "position": " New-Cold-War ", "evidence": ["trade-russia-china-2024",
-                                                                           "lind-2018-cold-war-ii"]}],
+                                                                           "lind-2018-cold-war-ii"]},
+                       {**CASE, "position": "new-cold-war", "counter": NOTES,
+                        "evidence": ["eu-gas-imports-russia-share-2024", "trade-russia-china-2024"]}],
         wrong=lambda: [({**CASE, "position": "hot war"}, "should be one of"),
                        ({**CASE, "evidence": ["trade-us-china-2024"]}, "at least two"),
                        ({**CASE, "evidence": ["trade-us-china-2024", "trade-us-china-2024"]}, "twice"),
@@ -282,6 +383,12 @@ EXERCISES = {
                        ({**CASE, "counter": "a a a a a a a a a a a a"}, "filler"),
                        ({**CASE, "counter": "word " * 200}, "filler"),
                        ({**CASE, "counter": "b c d e f g h i j k l m n"}, "does not read"),
+                       ({**CASE, "counter": MASH}, "does not read"),
+                       ({**CASE, "counter": "asdf qwer zxcv Russia China NATO trade tyui ghjk bnmm poiu lkjh"},
+                        "does not read"),
+                       ({**CASE, "counter": OFF_TOPIC}, "does not touch this lesson's question"),
+                       ({**CASE, "counter": "Russia China trade NATO treaty arms control gas sanctions nuclear "
+                                            "missile bloc"}, "list of keywords"),
                        ({**CASE, "counter": MODEL_CASE["counter"]}, "model case"),
                        ({**MODEL_CASE, "position": "cold-war-returns",
                          "evidence": ["2019-inf-withdrawal-effective", "trade-us-china-2024"]}, "model case"),
