@@ -10,7 +10,7 @@ import pandas as pd
 from ..data import load_geojson
 from ..exercises import Exercise, checker_for, correct, not_yet
 from ..geo import EARTH_RADIUS_KM
-from ..maps import base_map
+from ..maps import base_map, line_style, with_sources
 from .common import (
     DAYS_PER_YEAR,
     event_date,
@@ -35,6 +35,9 @@ def judge_distance(answer: object, expected: float) -> object:
     if near(value, expected, 0.03):
         return correct(f"{value:.2f} km. Japan's government gives about 3.7 km, measured between slightly different "
                        "points: the islet is close enough to see from the cape.")
+    if value < 0:
+        return not_yet("A distance is never negative. Store the number haversine_km gives for the two places, "
+                       "not a difference between their coordinates.")
     if near(value, 3.7, 0.01):
         return not_yet("3.7 km is the figure Japan's government publishes. The exercise asks what the kit's own "
                        "coordinates give: compute it with haversine_km.")
@@ -47,51 +50,73 @@ def judge_distance(answer: object, expected: float) -> object:
                    f"and a radius of {EARTH_RADIUS_KM:,.0f} km.")
 
 
-LINE_1855 = "1855-shimoda"
+LINE_ASKED = "1875-saint-petersburg"
 
 
-def expected_line_id() -> str:
-    """The 1855 line's id, checked against the data so a renamed feature is reported as a data problem."""
-    ids = {feature["properties"]["id"] for feature in load_geojson("treaty-lines")["features"]}
-    if LINE_1855 not in ids:
-        raise KeyError(f"data/geo/treaty-lines.geojson has no feature with id {LINE_1855!r}")
-    return LINE_1855
+def expected_line() -> dict:
+    """The asked line's feature in the data, so a renamed or redrawn feature is reported as a data problem."""
+    for feature in load_geojson("treaty-lines")["features"]:
+        if feature["properties"]["id"] == LINE_ASKED:
+            return feature
+    raise KeyError(f"data/geo/treaty-lines.geojson has no feature with id {LINE_ASKED!r}")
 
 
-def _added_layers(fmap: folium.Map) -> list:
-    """What the learner added: every child of the map except the base map's land and tile layers."""
-    return [child for child in fmap._children.values()
-            if not isinstance(child, folium.TileLayer) and getattr(child, "layer_name", None) != "Land"]
+def _descendants(element) -> list:
+    """Every element under a map, layers inside a FeatureGroup too, except the base map's land layer."""
+    found = []
+    for child in element._children.values():
+        if isinstance(child, folium.GeoJson) and getattr(child, "layer_name", None) == "Land":
+            continue
+        found += [child, *_descendants(child)]
+    return found
 
 
-def _line_ids(layer: folium.GeoJson) -> set[str]:
-    features = [layer.data] if layer.data.get("type") == "Feature" else layer.data.get("features", [])
-    return {feature.get("properties", {}).get("id") for feature in features}
+def _features(layer: folium.GeoJson) -> list[dict]:
+    data = layer.data if isinstance(layer.data, dict) else {}
+    features = [data] if data.get("type") == "Feature" else data.get("features", [])
+    return [feature for feature in features if isinstance(feature, dict)]
 
 
-def judge_treaty_layer(answer: object, expected: str) -> object:
+def _feature_id(feature: dict) -> object:
+    properties = feature.get("properties")
+    return properties.get("id") if isinstance(properties, dict) else None
+
+
+DRAWN = (folium.PolyLine, folium.Polygon, folium.Rectangle, folium.Circle, folium.CircleMarker, folium.Marker)
+
+
+def judge_treaty_layer(answer: object, expected: dict) -> object:
     if not isinstance(answer, folium.Map):
-        return not_yet(f"`exercise_map` should be a folium map, but it holds a value of type {type(answer).__name__}. Run the answer "
-                       "cell as given: its first line makes the map.")
-    added = _added_layers(answer)
-    if not added:
-        return not_yet("The map has nothing on it yet but land. Add a folium.GeoJson layer and end that line "
-                       "with .add_to(exercise_map).")
-    geojson = [layer for layer in added if isinstance(layer, folium.GeoJson)]
-    if not geojson:
-        kinds = ", ".join(sorted({type(layer).__name__ for layer in added}))
-        return not_yet(f"You added a {kinds}, which draws a shape of your own. The exercise asks for the 1855 line "
-                       "from the data, as a folium.GeoJson layer of its feature.")
-    ids = set().union(*(_line_ids(layer) for layer in geojson)) - {None}
-    if expected not in ids:
-        shown = f"the feature(s) {', '.join(sorted(ids))}" if ids else "no feature with an id"
-        return not_yet(f"Your GeoJson layer holds {shown}, not the 1855 line. Keep the feature whose "
-                       f"properties 'id' is '{expected}' (check the spelling).")
-    if len(ids) > 1:
-        return not_yet(f"Your layer holds more than the 1855 line. Keep only the feature whose id is "
-                       f"'{expected}', so the map shows one line.")
-    return correct("The 1855 line runs between Iturup/Etorofu and Urup: both sides agreed that the islands "
-                   "south of it, the four now in dispute, were Japanese.")
+        return not_yet(f"`exercise_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
+                       "Run the answer cell as given: its first line makes the map.")
+    added = _descendants(answer)
+    layers = [element for element in added if isinstance(element, folium.GeoJson)]
+    features = [feature for layer in layers for feature in _features(layer)]
+    wanted = expected["properties"]["id"]
+    if layers and not features:
+        return not_yet(f"Your GeoJson layer holds no feature: did the id you kept match none in `lines`? Keep the "
+                       f"feature whose properties 'id' is '{wanted}' (check the spelling).")
+    if not features:
+        drawn = sorted({type(element).__name__ for element in added if isinstance(element, DRAWN)})
+        if drawn:
+            return not_yet(f"You added a {', '.join(drawn)}, which draws a shape of your own. The exercise asks "
+                           "for the line from the data, as a folium.GeoJson layer of its feature.")
+        return not_yet("The map has nothing on it yet but land. Add a folium.GeoJson layer of the line's "
+                       "feature and end that line with .add_to(exercise_map).")
+    ids = sorted({str(_feature_id(feature)) for feature in features if _feature_id(feature) is not None})
+    if wanted not in ids:
+        shown = f"the feature(s) {', '.join(ids)}" if ids else "no feature with an id"
+        return not_yet(f"Your GeoJson layer holds {shown}, not the line asked for. Keep the feature of `lines` "
+                       f"whose properties 'id' is '{wanted}'.")
+    if len(features) > 1:
+        return not_yet(f"Your map holds more than the one line. Keep only the feature whose id is '{wanted}', "
+                       "so the map shows one line.")
+    if features[0].get("geometry") != expected["geometry"]:
+        return not_yet(f"Your feature has the id '{wanted}' but not the line's shape from the data. Take the "
+                       "feature itself out of `lines`, rather than writing one of your own.")
+    return correct("The 1875 line has two parts. In the Kurils it sits between Shumshu and Kamchatka, because "
+                   "Japan received the whole chain; in La Pérouse (Sōya) Strait it sits between Hokkaido and "
+                   "Sakhalin, because Russia received all of Sakhalin.")
 
 
 WAR_DECLARED = "1945-soviet-declaration-of-war-on-japan"
@@ -114,9 +139,11 @@ def judge_years_at_war(answer: object, expected: float) -> object:
     if not isinstance(value, float):
         return value
     if abs(value - expected) <= YEARS_TOLERANCE:
-        return correct(f"About {expected:.1f} years, from {event_date(WAR_DECLARED):%B %Y} to "
-                       f"{event_date(WAR_ENDED):%B %Y}. The article puts 'war' in "
-                       "quotation marks: its 70+ years are the years without a peace treaty, not years of war.")
+        declared, ended = event_date(WAR_DECLARED), event_date(WAR_ENDED)
+        return correct(f"About {expected:.1f} years, from the declaration of war ({declared.day} {declared:%B %Y}) "
+                       f"to the Joint Declaration's entry into force ({ended.day} {ended:%B %Y}). The "
+                       "article puts 'war' in quotation marks: its 70+ years are the years without a peace "
+                       "treaty, not years of war.")
     if slip := years_slip(value, expected, YEARS_TOLERANCE):
         return slip
     declared, signed, ended = (event_date(WAR_DECLARED), event_date(DECLARATION_SIGNED), event_date(WAR_ENDED))
@@ -126,8 +153,8 @@ def judge_years_at_war(answer: object, expected: float) -> object:
                        f"is signed (lesson 03a): use the date of {WAR_ENDED!r}.")
     if abs(value - (ended.year - declared.year)) < 0.05:
         return not_yet(f"{ended.year - declared.year} is the years' numbers subtracted ({ended.year} − "
-                       f"{declared.year}), not the dates: the war began in {declared:%B} and ended in {ended:%B}. "
-                       "Subtract the two dates, then divide the days by 365.25, and keep the decimals.")
+                       f"{declared.year}), not the dates. Subtract the two dates from the events table, as in "
+                       "the example above, then divide the result's .days by 365.25.")
     without_treaty = (ARTICLE_DATE - declared).days / DAYS_PER_YEAR
     if abs(value - without_treaty) <= 1:
         return not_yet("That is the time from 1945 to the article: the years with no peace treaty, the article's "
@@ -139,28 +166,49 @@ def judge_years_at_war(answer: object, expected: float) -> object:
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
+EXERCISE_MAP = {"location": (47.3, 148.5), "zoom_start": 5.5, "height_px": 460}  # as the answer cell makes it
+
+
+def treaty_lines(*line_ids) -> list[dict]:
+    return [f for f in with_sources(load_geojson("treaty-lines"))["features"] if f["properties"]["id"] in line_ids]
+
+
 def lines_map(*line_ids, layer=folium.GeoJson) -> folium.Map:
     """The answer cell's fresh map with the named treaty lines added as one layer."""
-    fmap = base_map(location=(45.5, 148.5), zoom_start=5)
-    features = [f for f in load_geojson("treaty-lines")["features"] if f["properties"]["id"] in line_ids]
-    layer({"type": "FeatureCollection", "features": features}).add_to(fmap)
+    fmap = base_map(**EXERCISE_MAP)
+    layer({"type": "FeatureCollection", "features": treaty_lines(*line_ids)}).add_to(fmap)
     return fmap
 
 
-def one_line_map(line_id: str) -> folium.Map:
-    fmap = base_map(location=(45.5, 148.5), zoom_start=5)
-    feature = next(f for f in load_geojson("treaty-lines")["features"] if f["properties"]["id"] == line_id)
-    folium.GeoJson(feature, name="my layer").add_to(fmap)
+def one_line_map(line_id: str, in_a_group: bool = False) -> folium.Map:
+    fmap = base_map(**EXERCISE_MAP)
+    layer = folium.GeoJson(treaty_lines(line_id)[0], name="my layer", style_function=line_style)
+    if in_a_group:
+        group = folium.FeatureGroup(name="1875")
+        layer.add_to(group)
+        group.add_to(fmap)
+    else:
+        layer.add_to(fmap)
+    return fmap
+
+
+def feature_map(feature: dict) -> folium.Map:
+    fmap = base_map(**EXERCISE_MAP)
+    folium.GeoJson(feature).add_to(fmap)
     return fmap
 
 
 def _wrong_layers() -> list:
     as_polyline = lambda data: folium.PolyLine([(45, 148), (46, 149)])  # noqa: E731
-    return [(base_map(location=(45.5, 148.5), zoom_start=5), "nothing on it yet"),
-            (one_line_map("1875-saint-petersburg"), "not the 1855 line"),
-            (lines_map("1855-shimoda", "1905-portsmouth"), "more than the 1855 line"),
-            (lines_map("1855-shimoda", layer=as_polyline), "PolyLine"),
-            (lines_map("1855-shimodda"), "check the spelling")]
+    made_up = {"type": "Feature", "properties": {"id": LINE_ASKED},
+               "geometry": {"type": "Point", "coordinates": [0, 0]}}
+    return [(base_map(**EXERCISE_MAP), "nothing on it yet"),
+            (one_line_map("1855-shimoda"), "not the line asked for"),
+            (one_line_map("1905-portsmouth", in_a_group=True), "not the line asked for"),
+            (lines_map(LINE_ASKED, "1905-portsmouth"), "more than the one line"),
+            (lines_map(LINE_ASKED, layer=as_polyline), "PolyLine"),
+            (lines_map("1875-saint-peterburg"), "check the spelling"),
+            (feature_map(made_up), "not the line's shape")]
 
 
 EXERCISES = {
@@ -171,12 +219,14 @@ EXERCISES = {
         right=lambda: [expected_distance_km(), np.float64(expected_distance_km()), pd.Series([expected_distance_km()]),
                        [round(expected_distance_km(), 2)]],
         wrong=lambda: [(expected_distance_km() * 1000, "metres"), (expected_distance_km() / 1.609344, "miles"),
-                       (0.04, "degrees"), (3.7, "Japan's government publishes"), (7.5, "Not quite"),
+                       (0.04, "degrees"), (-expected_distance_km(), "never negative"),
+                       (3.7, "Japan's government publishes"), (7.5, "Not quite"),
                        ("3.6 km", "text")]),
     "treaty-layer": Exercise(
-        "exercise_map", "the folium map with the 1855 line added", expected_line_id, judge_treaty_layer,
+        "exercise_map", "the folium map with the 1875 line added", expected_line, judge_treaty_layer,
         giveaways=lambda: [],
-        right=lambda: [one_line_map("1855-shimoda"), lines_map("1855-shimoda")], wrong=_wrong_layers),
+        right=lambda: [one_line_map(LINE_ASKED), lines_map(LINE_ASKED), one_line_map(LINE_ASKED, in_a_group=True)],
+        wrong=_wrong_layers),
     "years-at-war": Exercise(
         "years_at_war", "a number of years", expected_years_at_war, judge_years_at_war,
         giveaways=lambda: ["eleven years", "about eleven", *number_forms(expected_years_at_war(), "years"),
