@@ -22,6 +22,9 @@ from .common import (
 
 # Exercise 1: from Cam Ranh Bay to Andersen Air Force Base on Guam -----------------------------------------------
 
+DISTANCE_TOLERANCE = 0.005  # about 19 km: the value haversine_km returns passes, a round guess of 3,900 km does not
+
+
 def expected_cam_ranh_km() -> float:
     return km_between("cam-ranh-bay", "andersen-afb")
 
@@ -30,10 +33,11 @@ def judge_cam_ranh_distance(answer: object, expected: float) -> object:
     value = read_kilometres(answer, "1234.5")
     if not isinstance(value, float):
         return value
-    if near(value, expected, 0.02):
+    if near(value, expected, DISTANCE_TOLERANCE):
         tu22 = figure_value("tu-22m3-combat-radius")
-        return correct(f"About {value:,.0f} km, as the crow flies. That is well beyond the Tu-22M3's reported "
-                       f"combat radius of {tu22:,.0f} km: on the map, Guam lies outside the orange circle.")
+        return correct(f"From the kit's coordinates it is {expected:,.0f} km as the crow flies: well beyond the "
+                       f"Tu-22M3's reported combat radius of {tu22:,.0f} km. On the map, Guam lies outside the orange "
+                       "circle.")
     if slip := unit_slip(value, expected, 0.02):
         return slip
     if near(value, km_between("cam-ranh-bay", "subic-bay"), 0.02):
@@ -42,15 +46,18 @@ def judge_cam_ranh_distance(answer: object, expected: float) -> object:
     if value < 60:
         return not_yet("That looks like a difference in degrees, not a distance. Pass the four coordinates to "
                        "haversine_km, which works on degrees.")
-    return not_yet("Not quite: check that you used cam-ranh-bay and andersen-afb, and gave haversine_km each "
-                   "place's latitude before its longitude.")
+    return not_yet("Not quite: check that you used cam-ranh-bay and andersen-afb, gave haversine_km each place's "
+                   "latitude before its longitude, and stored the number it returns rather than a rounded one.")
 
 
 # Exercise 2: would a Tu-95MS need refuelling to fly from Ukrainka to Guam and back? ------------------------------
-# The yes/no follows a number the learner computes: the check wants the round trip in km first, then the comparison.
+# The yes/no follows numbers the learner computes: the check wants the round trip in km first, then the margin (the
+# range minus the round trip) and the yes/no together, judged as one: a wrong margin and a wrong yes/no get the same
+# message, on the method, so the message never says which of the two is off.
 
 BOMBER_BASE, TARGET = "ukrainka-air-base", "andersen-afb"
-TRIP_KEY, VERDICT_KEY = "round_trip_km", "needs_refuelling"
+TRIP_KEY, MARGIN_KEY, VERDICT_KEY = "round_trip_km", "margin_km", "needs_refuelling"
+KEYS = (TRIP_KEY, MARGIN_KEY, VERDICT_KEY)
 TRIP_TOLERANCE = 0.005  # about 45 km: a round trip rounded to 100 km passes, a guess of 9,000 km does not
 
 
@@ -59,8 +66,8 @@ def round_trip_km() -> float:
 
 
 def expected_refuelling() -> dict:
-    trip = round_trip_km()
-    return {TRIP_KEY: trip, VERDICT_KEY: trip > figure_value("tu-95ms-range")}
+    trip, reach = round_trip_km(), figure_value("tu-95ms-range")
+    return {TRIP_KEY: trip, MARGIN_KEY: reach - trip, VERDICT_KEY: trip > reach}
 
 
 def _as_bool(answer: object) -> bool | None:
@@ -79,8 +86,7 @@ def _as_bool(answer: object) -> bool | None:
 def _judge_round_trip(answer: object, expected_km: float) -> object | None:
     """None when the round trip is right; else the feedback on it."""
     if answer is ...:
-        return not_yet(f"`{TRIP_KEY}` has no answer yet: replace its `...` with the distance from Ukrainka to "
-                       "Andersen and back, in kilometres.")
+        return not_yet(f"`{TRIP_KEY}` has no answer yet: replace its `...` with the round trip in kilometres.")
     value = read_kilometres(answer, "1234.5")
     if not isinstance(value, float):
         return not_yet(f"`{TRIP_KEY}`: {value.message}")
@@ -101,31 +107,49 @@ def _judge_round_trip(answer: object, expected_km: float) -> object | None:
                    "place's latitude before its longitude.")
 
 
-def judge_refuelling(answer: object, expected: dict) -> object:
-    if not isinstance(answer, dict) or not {TRIP_KEY, VERDICT_KEY} <= set(answer):
-        return not_yet("`refuelling` should be the dictionary the answer cell's last line makes, with "
-                       f"`{TRIP_KEY}` and `{VERDICT_KEY}` in it: keep that line and fill in the two above it.")
-    if feedback := _judge_round_trip(answer[TRIP_KEY], expected[TRIP_KEY]):
-        return feedback
-    verdict, trip, reach = answer[VERDICT_KEY], expected[TRIP_KEY], figure_value("tu-95ms-range")
-    if verdict is ...:
-        return not_yet(f"Your round trip is right. `{VERDICT_KEY}` has no answer yet: compare `{TRIP_KEY}` with "
-                       "`tu95_range_km`.")
+NOT_FOLLOWING = (f"`{MARGIN_KEY}` or `{VERDICT_KEY}` does not follow from your round trip yet. `{MARGIN_KEY}` is "
+                 f"what the range leaves after the trip: `tu95_range_km - {TRIP_KEY}` (below zero if the trip is "
+                 f"longer). `{VERDICT_KEY}` is True when that margin is below zero: let Python decide with "
+                 f"`{MARGIN_KEY} < 0`.")
+
+
+def _judge_margin_and_verdict(margin: object, verdict: object, expected: dict) -> object | None:
+    """None when both are right; else one message on the method for either (it never says which is wrong)."""
+    if margin is ... or verdict is ...:
+        name = MARGIN_KEY if margin is ... else VERDICT_KEY
+        return not_yet(f"Your round trip is right. `{name}` has no answer yet: replace its `...`.")
+    value = read_kilometres(margin, "6789.0")
+    if not isinstance(value, float):
+        return not_yet(f"`{MARGIN_KEY}`: {value.message}")
     if isinstance(verdict, str):
         return not_yet(f"`{VERDICT_KEY}` is text. Store the comparison itself, True or False without quotes: "
                        "in quotes it is text, not a yes-or-no value.")
     decided = _as_bool(verdict)
     if decided is None:
-        return not_yet(f"`{VERDICT_KEY}` should be True or False: the result of comparing `{TRIP_KEY}` with "
-                       "`tu95_range_km`, such as `a > b`.")
-    if decided != expected[VERDICT_KEY]:
-        return not_yet(f"Your round trip is right, but `{VERDICT_KEY}` does not follow from it. Is the trip longer "
-                       f"than the reported range of {reach:,.0f} km? Let Python compare them with `>`.")
+        return not_yet(f"`{VERDICT_KEY}` should be True or False: the result of a comparison such as "
+                       f"`{MARGIN_KEY} < 0`.")
+    margin_right = abs(value - expected[MARGIN_KEY]) <= TRIP_TOLERANCE * expected[TRIP_KEY]
+    if not margin_right or decided != expected[VERDICT_KEY]:
+        return not_yet(NOT_FOLLOWING)
+    return None
+
+
+def judge_refuelling(answer: object, expected: dict) -> object:
+    if not isinstance(answer, dict) or not set(KEYS) <= set(answer):
+        return not_yet("`refuelling` should be the dictionary the answer cell's last line makes, with "
+                       f"`{TRIP_KEY}`, `{MARGIN_KEY}` and `{VERDICT_KEY}` in it: keep that line and fill in the "
+                       "three above it.")
+    if feedback := _judge_round_trip(answer[TRIP_KEY], expected[TRIP_KEY]):
+        return feedback
+    if feedback := _judge_margin_and_verdict(answer[MARGIN_KEY], answer[VERDICT_KEY], expected):
+        return feedback
+    trip, reach = expected[TRIP_KEY], figure_value("tu-95ms-range")
     verdict_word = "beyond" if expected[VERDICT_KEY] else "within"
-    return correct(f"{expected[VERDICT_KEY]}: out and back is about {trip:,.0f} km, {verdict_word} the reported "
-                   f"{reach:,.0f} km (TASS's lower 11,000 km gives the same answer). Yet Russia said in 2015 that "
-                   "Il-78 tankers from Cam Ranh had refuelled its Tu-95s in 2014: a range is a best case, and a "
-                   "patrol flies long routes, circles its target and keeps fuel in reserve.")
+    return correct(f"{expected[VERDICT_KEY]}: out and back is {trip:,.0f} km, {verdict_word} the reported "
+                   f"{reach:,.0f} km (a margin of {expected[MARGIN_KEY]:,.0f} km; TASS's lower 11,000 km gives the "
+                   "same answer). That is by straight-line distance and a best-case range: the straight line crosses "
+                   "Honshu, so a real route is longer. Yet Russia said in 2015 that Il-78 tankers from Cam Ranh had "
+                   "refuelled its Tu-95s in 2014: discussion question 4 asks what a range leaves out.")
 
 
 # Exercise 3: the Tu-95MS's out-and-back reach as a circle on a fresh map -----------------------------------------
@@ -146,6 +170,9 @@ def _circles(fmap: folium.Map, kind: type) -> list:
     return found
 
 
+MAX_TRIES_ON_MAP = 3  # a wrong circle left in the cell above a right one is fine; a spread of guesses is not
+
+
 def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> object:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`reach_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
@@ -160,19 +187,25 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
     at_base = [circle for circle in circles
                if haversine_km(circle.location[0], circle.location[1], lat, lon) < 50]
     if not at_base:
-        centre = circles[0].location
-        if haversine_km(centre[1], centre[0], lat, lon) < 50:
+        cam_ranh = tuple(place("cam-ranh-bay")[["lat", "lon"]])
+        if any(haversine_km(circle.location[1], circle.location[0], lat, lon) < 50 for circle in circles):
             return not_yet("Your circle's latitude and longitude are swapped: give (lat, lon), latitude first.")
-        if haversine_km(centre[0], centre[1], *place("cam-ranh-bay")[["lat", "lon"]]) < 50:
+        if any(haversine_km(circle.location[0], circle.location[1], *cam_ranh) < 50 for circle in circles):
             return not_yet("Your circle is centred on Cam Ranh Bay. The bombers fly from their home base: centre it "
                            "on Ukrainka (`ukrainka-air-base`).")
         return not_yet("Your circle is not centred on Ukrainka. Use the coordinates of `ukrainka-air-base` from the "
                        "places table.")
-    radius = float(at_base[0].options.get("radius", 0))
-    if near(radius, radius_m, 0.02):
-        return correct(f"A circle of {radius / 1000:,.0f} km around Ukrainka: Guam lies well inside it. It is "
+    if len(at_base) > MAX_TRIES_ON_MAP:
+        return not_yet(f"Your map has {len(at_base)} circles at Ukrainka. Keep one, with the radius the exercise "
+                       "asks for, and delete the lines that draw the others.")
+    radii = [float(circle.options.get("radius", 0)) for circle in at_base]
+    if any(near(radius, radius_m, 0.02) for radius in radii):
+        others = (" Your map also has other circles at Ukrainka: delete their lines, so it shows one reach."
+                  if len(at_base) > 1 else "")
+        return correct(f"A circle of {radius_m / 1000:,.0f} km around Ukrainka: Guam lies well inside it. It is "
                        "approximate twice over: the range is a best case, and Leaflet draws a round circle on a flat "
-                       "map, so far from its centre the true reach differs.")
+                       f"map, so far from its centre the true reach differs.{others}")
+    radius = radii[-1]  # the latest circle the learner drew there
     if near(radius, radius_m * 2, 0.02):
         return not_yet("That is the whole range: how far the bomber could fly one way. To come back, it can fly "
                        "out only half as far. Halve the radius.")
@@ -187,13 +220,17 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
 def reach_map_with(centre: tuple[float, float] | None = None, radius: float | None = None,
-                   layer=folium.Circle, add_circle: bool = True, in_group: bool = False) -> folium.Map:
+                   layer=folium.Circle, add_circle: bool = True, in_group: bool = False,
+                   tried_first: tuple[float, ...] = ()) -> folium.Map:
     """Exercise 3's fresh map as the answer cell makes it (Ukrainka and Andersen as small circle markers), plus one
-    circle (at Ukrainka with the right radius unless told otherwise), on the map or `in_group`, a FeatureGroup."""
+    circle (at Ukrainka with the right radius unless told otherwise), on the map or `in_group`, a FeatureGroup;
+    `tried_first` are the radii of circles at Ukrainka drawn before it, lines a learner left in the cell."""
     places = load_table("places").set_index("id").loc[["ukrainka-air-base", "andersen-afb"]]
     fmap = map_with((30, 137), 2.75, circles=list(zip(places.lat, places.lon)), height_px=400)
     parent = folium.FeatureGroup(name="Tu-95MS reach").add_to(fmap) if in_group else fmap
     lat, lon, reach = expected_reach()
+    for tried in tried_first:
+        folium.Circle((lat, lon), radius=tried).add_to(parent)
     if add_circle:
         layer(centre or (lat, lon), radius=reach if radius is None else radius).add_to(parent)
     return fmap
@@ -202,17 +239,28 @@ def reach_map_with(centre: tuple[float, float] | None = None, radius: float | No
 def _wrong_circles() -> list:
     lat, lon, reach = expected_reach()
     cam_ranh = tuple(load_table("places").set_index("id").loc["cam-ranh-bay", ["lat", "lon"]])
+    spread = tuple(reach * share for share in (0.6, 0.8, 1.2))
     return [(reach_map_with(add_circle=False), "no circle yet"), (reach_map_with(radius=reach * 2), "whole range"),
             (reach_map_with(add_circle=False, in_group=True), "no circle yet"),
             (reach_map_with(radius=reach * 2, in_group=True), "whole range"),
             (reach_map_with(radius=reach / 1000), "metres"), (reach_map_with(centre=(lon, lat)), "swapped"),
             (reach_map_with(centre=cam_ranh), "Cam Ranh Bay"), (reach_map_with(radius=2_200_000), "Tu-22M3"),
+            (reach_map_with(radius=reach * 2, tried_first=(reach * 0.7,)), "whole range"),
+            (reach_map_with(tried_first=spread), "4 circles at Ukrainka"),
             (reach_map_with(radius=60, layer=folium.CircleMarker), "screen pixels"), (42, "should be a folium map")]
 
 
-def _refuelling(trip: object = None, verdict: object = False) -> dict:
-    """Exercise 2's answer as the answer cell's last line gathers it (the right round trip unless told otherwise)."""
-    return {TRIP_KEY: round_trip_km() if trip is None else trip, VERDICT_KEY: verdict}
+def _refuelling(trip: object = None, verdict: object = False, margin: object = None) -> dict:
+    """Exercise 2's answer as the answer cell's last line gathers it (the right round trip and margin unless told
+    otherwise; the margin follows the round trip given)."""
+    trip = round_trip_km() if trip is None else trip
+    if margin is None:
+        margin = figure_value("tu-95ms-range") - trip if isinstance(trip, (int, float)) else 6000.0
+    return {TRIP_KEY: trip, MARGIN_KEY: margin, VERDICT_KEY: verdict}
+
+
+def _margin() -> float:
+    return figure_value("tu-95ms-range") - round_trip_km()
 
 
 EXERCISES = {
@@ -220,29 +268,39 @@ EXERCISES = {
         "cam_ranh_to_andersen_km", "a number of kilometres", expected_cam_ranh_km, judge_cam_ranh_distance,
         giveaways=lambda: [*number_forms(expected_cam_ranh_km(), "km", 0), "3,880 km", "3,900 km", "3,880"],
         right=lambda: [expected_cam_ranh_km(), np.float64(expected_cam_ranh_km()), pd.Series([expected_cam_ranh_km()]),
-                       round(expected_cam_ranh_km())],
+                       round(expected_cam_ranh_km()), 3880],
         wrong=lambda: [(expected_cam_ranh_km() * 1000, "metres"), (expected_cam_ranh_km() / 1.609344, "miles"),
-                       (35.6, "degrees"), (1236.0, "Subic Bay"), (5000.0, "Not quite"), ("3876 km", "text")]),
+                       (35.6, "degrees"), (1236.0, "Subic Bay"), (5000.0, "Not quite"), ("3876 km", "text"),
+                       (3900, "rounded"), (3800.0, "rounded")]),
     "needs-refuelling": Exercise(
-        "refuelling", f"the dictionary of the answer cell, with `{TRIP_KEY}` (kilometres) and `{VERDICT_KEY}` "
-        "(True or False)", expected_refuelling, judge_refuelling,
+        "refuelling", f"the dictionary of the answer cell, with `{TRIP_KEY}` and `{MARGIN_KEY}` (kilometres) and "
+        f"`{VERDICT_KEY}` (True or False)", expected_refuelling, judge_refuelling,
         giveaways=lambda: [*number_forms(round_trip_km(), "km", 0), "8,870 km", "8,900 km", "8,870", "8,900",
                            *number_forms(round_trip_km() / 2, "km", 0), "4,430 km", "4,400 km", "4,430",
+                           *number_forms(_margin(), "km", 0), "6,130 km", "6,100 km", "6,130",
                            "needs no refuelling"],
         right=lambda: [_refuelling(), _refuelling(np.float64(round_trip_km()), np.bool_(False)),
-                       _refuelling(round(round_trip_km())), _refuelling(8900), _refuelling(verdict=pd.Series([False]))],
+                       _refuelling(round(round_trip_km())), _refuelling(8900), _refuelling(8900, margin=6100),
+                       _refuelling(verdict=pd.Series([False])), _refuelling(verdict=np.bool_(_margin() < 0))],
         wrong=lambda: [(_refuelling(verdict=True), "does not follow"), (_refuelling(round_trip_km() / 2), "one way"),
+                       (_refuelling(margin=-_margin()), "does not follow"),
+                       (_refuelling(margin=-_margin(), verdict=True), "does not follow"),
+                       (_refuelling(margin=_margin() / 2), "does not follow"),
                        (_refuelling(round_trip_km() * 1000), "metres"), (_refuelling(verdict="False"), "is text"),
                        (_refuelling(...), "no answer yet"), (_refuelling(verdict=...), "no answer yet"),
+                       (_refuelling(margin=...), "no answer yet"), (_refuelling(margin="6131"), "text"),
                        (_refuelling(2 * expected_cam_ranh_km()), "Cam Ranh Bay"), (_refuelling(5000.0), "Not quite"),
                        (_refuelling(9000.0), "Not quite"),
                        (_refuelling(verdict=round_trip_km()), "True or False"), (False, "dictionary"),
-                       ({TRIP_KEY: round_trip_km()}, "dictionary"), (_refuelling("8869 km"), "text")]),
+                       ({TRIP_KEY: round_trip_km(), VERDICT_KEY: False}, "dictionary"),
+                       (_refuelling("8869 km"), "text")]),
     "reach-circle": Exercise(
         "reach_map", "the folium map with the Tu-95MS's circle added", expected_reach, judge_reach_circle,
         giveaways=lambda: [],
         right=lambda: [reach_map_with(), reach_map_with(radius=expected_reach()[2] * 1.01),
-                       reach_map_with(in_group=True)], wrong=_wrong_circles),
+                       reach_map_with(in_group=True), reach_map_with(tried_first=(expected_reach()[2] * 2,)),
+                       reach_map_with(in_group=True, tried_first=(2_200_000, expected_reach()[2] / 1000))],
+        wrong=_wrong_circles),
 }
 
 check = checker_for(EXERCISES)
