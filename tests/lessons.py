@@ -1,5 +1,6 @@
 """The lessons as the tests read them: which exercise each check cell calls, the hints, and each lesson run once
 per test run (unanswered, as a learner opens it; and solved, every cell run twice). No browser needed here."""
+import datetime
 import functools
 import importlib
 import json
@@ -77,8 +78,15 @@ def visible_markdown(cell) -> str:
 PLOTLY = "application/vnd.plotly.v1+json"
 
 
+ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(T00:00:00(\.0+)?)?")
+
+
 def _plotly_strings(value) -> list[str]:
     if isinstance(value, str):
+        day = ISO_DAY.fullmatch(value)
+        if day:  # a chart's date reads, on hover, as 09 Sep 2016: give it in every form a learner reads
+            date = datetime.date.fromisoformat(day.group(1))
+            return [day.group(1), date.strftime("%d %b %Y"), f"{date.day} {date:%B %Y}"]
         return [value.replace("<br>", " ")]  # a hover text wrapped into lines reads as one text
     if isinstance(value, dict):
         return [text for key, item in value.items() if key not in {"layout", "template"} for text in _plotly_strings(item)]

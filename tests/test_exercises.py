@@ -229,11 +229,6 @@ def test_feedback_shows_as_text_and_as_html_with_code_not_backticks():
     assert "`" not in html and "<code>war_ended_on</code>" in html
 
 
-def test_agreement_order_names_the_item_out_of_place_without_giving_the_order():
-    message = judge("agreement-order", ["D", "B", "E", "A", "C"]).message
-    assert message.startswith("Position 1") and "D (" in message and "B, D" not in message
-
-
 def test_dates_of_every_form_are_read():
     assert kurils_history.as_date(datetime.date(1956, 12, 12)) == pd.Timestamp("1956-12-12")
 

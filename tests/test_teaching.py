@@ -46,6 +46,12 @@ def test_no_answer_can_be_read_above_its_exercise(path):
     assert not readable_answers, f"answers a learner can read above their exercise: {readable_answers}"
 
 
+def test_a_chart_date_is_read_as_a_learner_reads_it_on_hover():
+    from tests.lessons import _plotly_strings
+    assert _plotly_strings(["2016-09-09T00:00:00.000000"]) == ["2016-09-09", "09 Sep 2016", "9 September 2016"]
+    assert readable("9 September", " ".join(_plotly_strings({"x": ["2016-09-09T00:00:00"]})))
+
+
 def test_a_giveaway_is_found_as_itself_only():
     assert readable("3.6 km", "about 3.6 km away") and readable("965", "965 km")
     assert not readable("965", "1965") and not readable("3.5", "3.55") and not readable("17 events", "117 events")
