@@ -30,10 +30,8 @@ def judge_years_to_halt(answer: object, expected: float) -> object:
                        "talks, weeks after Japan joined the sanctions over Russia's invasion of Ukraine.")
     if slip := years_slip(value, expected, 0.1):
         return slip
-    if value in (5, 6):
-        return not_yet("Close, but that is a whole number of years. Compute it from the days between the two dates, "
-                       "divided by 365.25.")
-    return not_yet(f"Not quite. Subtract `article_date` from the date of {HALT!r}, take .days, divide by 365.25.")
+    return not_yet(f"Not quite. Compute it from the two dates: subtract `article_date` from the date of {HALT!r}, "
+                   "take .days, divide by 365.25.")
 
 
 # Exercise 2: Russia's military moves in the Kurils after the article ---------------------------------------------
@@ -65,12 +63,13 @@ def expected_military_moves() -> int:
 
 def judge_military_moves(answer: object, expected: int) -> object:
     if isinstance(answer, pd.DataFrame):
-        return not_yet(f"That is a table of {len(answer)} rows. Wrap it in len(...) to get the number.")
+        return not_yet("That is a table. Wrap it in len(...) to count its rows.")
     value = as_single_number(answer)
     if value is None or math.isnan(value):
-        return not_yet("Give one whole number: how many events.")
-    outside = _outside_the_claim()
+        return not_yet("Give one whole number: how many events. If you have a table, a Series or a list of rows, "
+                       "count it with len().")
     if value == expected:
+        outside = _outside_the_claim()
         moves = "; ".join(f"{row.title} ({row.date.year})"
                           for row in _military().sort_values("date").itertuples())
         names = load_table("places").set_index("id")["name_en"]
@@ -79,15 +78,14 @@ def judge_military_moves(answer: object, expected: int) -> object:
         return correct(f"{expected}: {moves}.{where} Japan protested the moves on the islands it claims and the "
                        "2022 drills; Moscow, where it answered, called its moves justified and made on Russian "
                        "territory (see each event's statements).")
-    if value == expected - len(outside) and len(outside):
-        return not_yet(f"Not quite: you left out a move outside the four islands Japan claims. The question counts "
-                       "every military event in `islands`, the whole Kuril chain.")
     events = load_table("events")
     if value == len(_islands()):
         return not_yet("That counts every event in `islands`. Keep only those of category `military`.")
     if value == int((events["category"] == "military").sum()):
         return not_yet("That counts military events in every theme and year. Count within `islands` only.")
-    return not_yet("Not quite. Keep the rows of `islands` whose category is `military` and count them with len().")
+    # One message for every other number: it says how to count, never whether the count is too high or too low.
+    return not_yet("Not quite. Count with code, not by eye: keep the rows of `islands` whose `category` is "
+                   "`military` with a condition, and count them with len().")
 
 
 def military_moves_giveaways() -> list[str]:
@@ -100,15 +98,26 @@ def military_moves_giveaways() -> list[str]:
 # Exercise 3: grade three of the article's forecasts, on the rows that decide them --------------------------------
 
 GRADED = ["bear-fruit", "cam-ranh-return", "years-even-decades"]
-# For each, the rows that decide the kit's grade: the evidence must include one of them (each is in the forecast's
-# `evidence` in forecasts.csv). A row cited must be dated after the article unless the kit's evidence for that
-# forecast names it, and must not be one the kit cites for another of the three only.
-DECIDING = {
-    "bear-fruit": ["2020-russian-constitution-in-force", "2022-russia-quits-peace-treaty-talks"],
-    "cam-ranh-return": ["2016-vietnam-rejects-foreign-bases", "2024-putin-state-visit-hanoi"],
-    "years-even-decades": ["2023-russia-suspends-new-start", "2025-trump-putin-alaska-summit",
-                           "2025-putin-offers-new-start-limits-for-a-year"],
+MOST_ROWS = 5  # the few rows that decide a grade, not a list of every event after the article
+# Rows of `events` that bear on each forecast besides the kit's `evidence` for it in forecasts.csv: other rows of the
+# same event (the vote and the entry into force of the 2020 constitution; the suspension of New START and its law)
+# and rows about the same question (the Japan-Russia talks; Russia and Vietnam; US-Russian relations).
+ALSO_BEARS = {
+    "bear-fruit": ["2020-russian-constitution-vote", "2017-eef-island-pilot-projects",
+                   "2018-putin-proposes-treaty-without-preconditions", "2019-abe-putin-vladivostok-talks",
+                   "2022-japan-sanctions-russia", "2022-japan-suspends-eight-point-plan",
+                   "2022-bluebook-illegally-occupied", "2022-russia-ends-visa-free-agreements",
+                   "2023-japan-russia-ties-unprecedented-low"],
+    "cam-ranh-return": ["2016-pankov-cuba-vietnam-bases"],
+    "years-even-decades": ["2023-russia-new-start-suspension-law", "2019-inf-suspension-announced",
+                           "2019-russia-suspends-inf-treaty", "2019-inf-withdrawal-effective",
+                           "2020-us-leaves-open-skies-treaty", "2021-new-start-extended",
+                           "2021-russia-leaves-open-skies-treaty", "2025-russia-ends-inf-moratorium",
+                           "2025-plutonium-agreement-denounced"],
 }
+# One rule on dates, applied to every forecast: a row from before the article (26 October 2016) may stand in the
+# evidence as background (Vietnam had refused foreign bases on 13 October 2016, Pankov had spoken on 7 October), but
+# only a row dated after the article can decide a grade; each forecast needs at least one.
 # The sentence of each kit reason that states the grade, as a page could print it.
 GRADE_SENTENCES = {
     "bear-fruit": "No treaty and no island agreement came of it",
@@ -129,13 +138,21 @@ def _forecasts() -> pd.DataFrame:
 
 
 def expected_grades() -> dict[str, dict]:
+    """Per forecast: the kit's grade, the rows that bear on it, and those of them that can decide it."""
     forecasts = _forecasts()
-    return {forecast: {"grade": forecasts.at[forecast, "verdict"], "deciding": DECIDING[forecast],
-                       "weighed": forecasts.at[forecast, "evidence"].split(";")} for forecast in GRADED}
+    dates = load_table("events").set_index("id")["date"]
+    expected = {}
+    for forecast in GRADED:
+        bears = [row for row in forecasts.at[forecast, "evidence"].split(";") + ALSO_BEARS[forecast]
+                 if row in dates.index]
+        expected[forecast] = {"grade": forecasts.at[forecast, "verdict"], "bears": bears,
+                              "deciding": [row for row in bears if dates[row] > ARTICLE_DATE]}
+    return expected
 
 
 def _form(forecast: str, entry: object, events: pd.Series) -> object | None:
-    """Feedback on one forecast's entry that is not yet a grade and a list of real, distinct event ids; else None."""
+    """Feedback on one forecast's entry that is not yet a grade and a short list of real, distinct event ids;
+    else None."""
     allowed = ", ".join(grades())
     if isinstance(entry, str) and entry in grades():
         return not_yet(f"{forecast!r} has a grade but no evidence: give it "
@@ -156,6 +173,26 @@ def _form(forecast: str, entry: object, events: pd.Series) -> object | None:
         return not_yet(f"{unknown[0]!r} is not an event id: copy ids from the `id` column of `events`.")
     if len(set(evidence)) < len(evidence):
         return not_yet(f"The evidence for {forecast!r} names the same event twice: give each id once.")
+    if len(evidence) > MOST_ROWS:
+        return not_yet(f"Cite at most {MOST_ROWS} rows for {forecast!r}: the few that decide it, not every "
+                       "event you found.")
+    return None
+
+
+def _evidence_problem(forecast: str, evidence: list, expected: dict[str, dict], dates: pd.Series) -> object | None:
+    """Feedback on one forecast's evidence that cites another forecast's rows or has no row that decides it."""
+    bears = set(expected[forecast]["bears"])
+    others = {row for other in GRADED if other != forecast for row in expected[other]["bears"]} - bears
+    elsewhere = [row for row in evidence if row in others]
+    if elsewhere:
+        return not_yet(f"{elsewhere[0]!r} bears on another of the three forecasts, not on {forecast!r}.")
+    if all(dates[row] <= ARTICLE_DATE for row in evidence):
+        return not_yet(f"Every row you cite for {forecast!r} is from before the article (26 October 2016). Such a "
+                       "row may stand as background, but only an event after the article can decide the grade: "
+                       "add one.")
+    if not set(evidence) & set(expected[forecast]["deciding"]):
+        return not_yet(f"None of your rows for {forecast!r} shows how it turned out. Which event after the article "
+                       "settles it? Search the titles and descriptions of `events`.")
     return None
 
 
@@ -173,24 +210,17 @@ def judge_grades(answer: object, expected: dict[str, dict]) -> object:
         problem = _form(forecast, answer[forecast], dates)
         if problem is not None:
             return problem
+    # The evidence first: no word on the grades until each forecast cites a row that decides it.
     for forecast in GRADED:
-        if answer[forecast]["grade"] != expected[forecast]["grade"]:
-            return not_yet(f"The kit grades {forecast!r} differently. Read the quote again, then the rows you "
-                           "cite: what do they show about how it turned out by 2025? If you still disagree, keep "
-                           "your grade and your evidence for the discussion (the kit's reason is in the solution).")
-    for forecast in GRADED:
-        evidence, weighed = as_list(answer[forecast]["evidence"]), expected[forecast]["weighed"]
-        others = {row for other in GRADED if other != forecast for row in expected[other]["weighed"]} - set(weighed)
-        elsewhere = [row for row in evidence if row in others]
-        if elsewhere:
-            return not_yet(f"{elsewhere[0]!r} bears on another of the three forecasts, not on {forecast!r}.")
-        before = [row for row in evidence if dates[row] <= ARTICLE_DATE and row not in weighed]
-        if before:
-            return not_yet(f"{before[0]!r} happened before the article: what came next is what grades "
-                           f"{forecast!r}.")
-        if not set(evidence) & set(expected[forecast]["deciding"]):
-            return not_yet(f"Your grade for {forecast!r} matches the kit's, but none of your rows decides it. Which "
-                           "event shows how it turned out?")
+        problem = _evidence_problem(forecast, as_list(answer[forecast]["evidence"]), expected, dates)
+        if problem is not None:
+            return problem
+    # One message for any wrong grade: it names no forecast, so grades cannot be sorted by trying them in turn.
+    if any(answer[forecast]["grade"] != expected[forecast]["grade"] for forecast in GRADED):
+        return not_yet("At least one of your grades differs from the kit's. For each forecast, read the quote again, "
+                       "then the rows you cite: what did it expect, and what had happened by 2025? If you still "
+                       "disagree, keep your grades and evidence for the discussion (the kit's reasons are in the "
+                       "solution).")
     return correct("Your grades match the kit's, each on a row that decides it. Each grade is a judgement on "
                    "evidence: read the kit's reasons with "
                    '`load_table("forecasts").set_index("id").loc[list(my_grades), "reason"]`.')
@@ -208,9 +238,15 @@ def grades_giveaways() -> list[str]:
 
 
 def _grades_answer(**changes) -> dict:
-    answer = {forecast: {"grade": expected["grade"], "evidence": expected["deciding"][:1]}
+    answer = {forecast: {"grade": expected["grade"], "evidence": expected["deciding"][-1:]}
               for forecast, expected in expected_grades().items()}
     return {**answer, **changes}
+
+
+def _graded(forecast: str, *evidence: str, grade: str | None = None) -> dict:
+    """The right answer with one forecast's evidence (and grade) changed."""
+    return _grades_answer(**{forecast: {"grade": grade or expected_grades()[forecast]["grade"],
+                                        "evidence": list(evidence)}})
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -222,42 +258,50 @@ EXERCISES = {
         right=lambda: [expected_years_to_halt(), round(expected_years_to_halt(), 1),
                        np.float64(expected_years_to_halt())],
         wrong=lambda: [(-expected_years_to_halt(), "negative"), (expected_years_to_halt() * 365.25, "days"),
-                       (5, "whole number of years"), (pd.Timedelta(days=1972), "Timedelta"), (2.0, "Not quite")]),
+                       (5, "Compute it from the two dates"), (6, "Compute it from the two dates"),
+                       (pd.Timedelta(days=1972), "Timedelta"), (2.0, "Not quite")]),
     "military-moves": Exercise(
         "military_moves", "a whole number", expected_military_moves, judge_military_moves,
         giveaways=military_moves_giveaways,
         right=lambda: [expected_military_moves(), np.int64(expected_military_moves()),
                        float(expected_military_moves())],
-        wrong=lambda: [(expected_military_moves() + 1, "Not quite"),
-                       (expected_military_moves() - len(_outside_the_claim()), "whole Kuril chain"),
-                       (load_table("events").head(expected_military_moves()), "table of"),
+        wrong=lambda: [(expected_military_moves() + 1, "Count with code"),
+                       (expected_military_moves() - len(_outside_the_claim()), "Count with code"),
+                       (expected_military_moves() - 1, "Count with code"),
+                       (len(_islands()), "Keep only those of category"),
+                       (load_table("events").head(expected_military_moves()), "a table"),
+                       (_military()["id"], "count it with len()"),
                        ("five", "whole number")]),
     "my-grades": Exercise(
         "my_grades", "a dictionary of grades with their evidence", expected_grades, judge_grades,
         giveaways=grades_giveaways,
         right=lambda: [_grades_answer(), dict(reversed(list(_grades_answer().items()))),
-                       _grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": (
-                           "2018-singapore-agreement", "2022-russia-quits-peace-treaty-talks")}})],
-        wrong=lambda: [(_grades_answer(**{"bear-fruit": {"grade": "held", "evidence": DECIDING["bear-fruit"]}}),
-                        "grades 'bear-fruit' differently"),
+                       _graded("bear-fruit", "2018-singapore-agreement", "2022-russia-quits-peace-treaty-talks"),
+                       _graded("bear-fruit", "2020-russian-constitution-vote"),
+                       _graded("bear-fruit", "2022-bluebook-illegally-occupied", "2016-sochi-new-approach"),
+                       _graded("cam-ranh-return", "2016-pankov-cuba-vietnam-bases",
+                               "2016-vietnam-rejects-foreign-bases", "2024-putin-state-visit-hanoi"),
+                       _graded("years-even-decades", "2023-russia-new-start-suspension-law"),
+                       _graded("years-even-decades", "2025-russia-ends-inf-moratorium")],
+        wrong=lambda: [(_graded("bear-fruit", "2022-russia-quits-peace-treaty-talks", grade="held"),
+                        "At least one of your grades differs"),
+                       (_graded("years-even-decades", "2023-russia-suspends-new-start", grade="did-not-hold"),
+                        "At least one of your grades differs"),
                        (_grades_answer(**{"cam-ranh-return": ...}), "has no grade yet"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "maybe", "evidence": DECIDING["bear-fruit"]}}),
-                        "not a grade"),
+                       (_graded("bear-fruit", "2022-russia-quits-peace-treaty-talks", grade="maybe"), "not a grade"),
                        (_grades_answer(**{"bear-fruit": "did-not-hold"}), "no evidence"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": []}}), "empty"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold",
-                                                         "evidence": DECIDING["bear-fruit"][:1] * 2}}), "twice"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": ["made-up"]}}),
-                        "not an event id"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold",
-                                                         "evidence": ["2018-singapore-agreement"]}}),
-                        "none of your rows decides it"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": [
-                           "2022-russia-quits-peace-treaty-talks", "2024-putin-state-visit-hanoi"]}}),
+                       (_graded("bear-fruit"), "empty"),
+                       (_graded("bear-fruit", *["2022-russia-quits-peace-treaty-talks"] * 2), "twice"),
+                       (_graded("bear-fruit", "made-up"), "not an event id"),
+                       (_graded("bear-fruit", "2019-first-russia-china-bomber-patrol"),
+                        "None of your rows for 'bear-fruit'"),
+                       (_graded("bear-fruit", "2022-russia-quits-peace-treaty-talks", "2024-putin-state-visit-hanoi"),
                         "another of the three"),
-                       (_grades_answer(**{"bear-fruit": {"grade": "did-not-hold", "evidence": [
-                           "2022-russia-quits-peace-treaty-talks", "2016-sochi-new-approach"]}}),
-                        "before the article"),
+                       (_graded("bear-fruit", "2016-sochi-new-approach"), "from before the article"),
+                       (_graded("cam-ranh-return", "2016-vietnam-rejects-foreign-bases"),
+                        "from before the article"),
+                       (_graded("bear-fruit", *sorted(set(expected_grades()["bear-fruit"]["deciding"]))[:6]),
+                        "at most 5"),
                        (_grades_answer(**{"my-guess": "held"}), "not one of the three"),
                        (["did-not-hold"], "dictionary")]),
 }
