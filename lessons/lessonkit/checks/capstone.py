@@ -3,9 +3,9 @@
 What has a right answer is checked against `data/`: which events were known on the decision date, and who said
 what (statements shown under neutral labels, the words that name the speaker taken out). The memo is checked for
 what a program can check (its length, real words, a role, two different events known on the date, nothing later,
-not the model memo); whether its argument holds is the rubric's.
+no date after the decision date, not the model memo in any order); whether its argument holds is the rubric's.
 """
-import difflib
+import calendar
 import re
 
 import pandas as pd
@@ -28,9 +28,10 @@ def _day(date: pd.Timestamp) -> str:
 
 # Exercise 1: what could the roles know on 14 December 2016? -----------------------------------------------------
 
-# All five ids begin with 2016, so an id's year tells nothing: the learner looks up each date.
-CANDIDATES = ["2016-abe-eight-point-plan", "2016-coastal-missiles-etorofu-kunashiri", "2016-putin-visit-nagato-tokyo",
-              "2016-tokyo-joint-economic-activities", "2016-vladivostok-eef-summit"]
+# All six ids begin with 2016, so an id's year tells nothing, and no title tells its date: the scene names Nagato, but
+# not what was already done by then (a minister for Russia, the forum in Vladivostok, a statement on joint activities).
+CANDIDATES = ["2016-coastal-missiles-etorofu-kunashiri", "2016-eef-abe-vladivostok", "2016-putin-visit-nagato-tokyo",
+              "2016-seko-russia-economic-minister", "2016-sochi-new-approach", "2016-tokyo-joint-economic-activities"]
 
 
 def expected_known() -> list[str]:
@@ -48,21 +49,19 @@ def known_giveaways() -> list[str]:
 def judge_known(answer: object, expected: list[str]) -> object:
     answer = as_list(answer)
     if answer is None:
-        return not_yet('Give a list of event ids in quotes, such as `["2016-abe-eight-point-plan"]`.')
+        return not_yet('Give a list of event ids in quotes, such as `["2016-sochi-new-approach"]`.')
     unknown = [item for item in answer if item not in CANDIDATES]
     if unknown:
-        return not_yet(f"{unknown[0]!r} is not one of the five events in `candidates`.")
-    dates = _events()["date"]
-    late = sorted(item for item in answer if dates[item] > DECISION_DATE)
-    if late:
-        return not_yet(f"Not {late[0]!r}: it happened on {_day(dates[late[0]])}, after the decision date. In the "
-                       "simulation nobody may know it yet.")
+        return not_yet(f"{unknown[0]!r} is not one of the six events in `candidates`: copy the ids from that list.")
     if set(answer) == set(expected):
-        return correct("Those three, from May, September and November 2016. The Nagato talks (15 December) and the "
-                       "statement on joint activities (16 December) are what the simulation decides: on the eve, "
-                       "nobody knows how they will end.")
-    return not_yet(f"You have {len(set(answer))} of the {len(expected)}. Which other event is dated on or before "
-                   "14 December 2016?")
+        return correct("Those four: the Sochi summit (May), Seko's new post and Abe in Vladivostok (September), and "
+                       "the missiles (reported in November). The Nagato talks (15 December) and the statement on "
+                       "joint activities (16 December) are what the simulation decides: on the eve, nobody knows how "
+                       "they will end.")
+    # One message for every wrong list, so that trying lists one by one cannot sort the six events.
+    return not_yet("Not this list: it holds an event from after the decision date, or leaves out one known by then. "
+                   "Look up each candidate's date in `events` and compare it with `decision_date`, rather than "
+                   "guessing from the titles.")
 
 
 # Exercise 2: who said it? ---------------------------------------------------------------------------------------
@@ -77,10 +76,6 @@ UNSIGNED = {
     "S4": ("kurils-sovereignty-usa-state-2010-11-02",
            [("The next day's briefing went further: the United States", "The speaker")]),
 }
-CLUES = {"S1": "who claims 'indisputable sovereignty' over the South China Sea islands and rejects the tribunal?",
-         "S2": "who says the border question with Japan rests on 'post-war reality'?",
-         "S3": "which government protests when Russia puts missiles on the disputed islands?",
-         "S4": "it supports Japan and recognises Japan's sovereignty, so it is not Japan itself: which ally?"}
 
 
 def _statements() -> pd.DataFrame:
@@ -144,11 +139,12 @@ def judge_speakers(answer: object, expected: dict[str, str]) -> object:
     if unreadable:
         return not_yet(f"{given[unreadable[0]]!r} for {unreadable[0]} is not one of the codes "
                        f"{', '.join(ROLES.values())}.")
-    wrong = [label for label in UNSIGNED if codes[label] != expected[label]]
-    if wrong:
-        first = wrong[0]
-        return not_yet(f"{len(UNSIGNED) - len(wrong)} of the 4 are right. {first} is not {codes[first]}: read it "
-                       f"again, {CLUES[first]}")
+    if codes != expected:
+        # One message for any wrong answer: naming the wrong label, or counting the right ones, would let a learner
+        # find the answer by changing one code at a time.
+        return not_yet("Not all four yet: at least one label has the wrong government. Read each statement for "
+                       "the words its speaker uses: who claims islands or waters as its own, who protests at "
+                       "another's move, who backs an ally's claim?")
     return correct("All four. Each government speaks in its own terms: Beijing of indisputable sovereignty at sea, "
                    "Moscow of post-war reality, Tokyo of its stance on the islands, Washington of support for "
                    "Japan's sovereignty.")
@@ -165,6 +161,12 @@ FUNCTION_WORDS = {"a", "an", "and", "any", "are", "as", "at", "be", "but", "by",
 ID = re.compile(r"\b\d{4}(?:-[a-z0-9]+)+\b", re.I)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 YEAR = re.compile(r"(?<![\w-])(\d{4})(?![\w-])")
+# A date written out: "15 December 2016", "15th of Dec. 2016", "December 15, 2016".
+MONTHS = {name.lower(): number for names in (calendar.month_name, calendar.month_abbr)
+          for number, name in enumerate(names) if name} | {"sept": 9}
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})\b", re.I)
+MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+SHINGLE = 5  # words in a row compared with the model memo, in any order of sentences
 
 # The model memo of the lesson's folded solution (the same text): a copy of it is not the learner's own.
 MODEL_MEMO = """Recommendation: at Nagato, seek an agreement to start talks on joint economic activities on the
@@ -180,7 +182,12 @@ and avoid public disappointment."""
 
 def expected_memo_rules() -> dict:
     events = _events()
-    return {"known": set(events.index[events["date"] <= DECISION_DATE]),
+    known = events[events["date"] <= DECISION_DATE]
+    # Two rows with the same date and place are one meeting filed in two themes (Sochi, 6 May 2016; Vladivostok,
+    # 2 September 2016): cited under both ids it is still one piece of evidence.
+    meeting = {item: (row.date, row.place_id) if isinstance(row.place_id, str) else item
+               for item, row in known.iterrows()}
+    return {"known": set(known.index), "meeting": meeting,
             "later": set(events.index[events["date"] > DECISION_DATE]),
             "statements": _statements()["event_id"].to_dict(), "model": MODEL_MEMO}
 
@@ -189,13 +196,33 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)?", ID.sub(" ", text.lower()))
 
 
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.lower())
+    return {tuple(words[start:start + SHINGLE]) for start in range(len(words) - SHINGLE + 1)}
+
+
 def _copied(memo: str, model: str) -> bool:
-    """Whether half the memo or more runs, three words or more at a time, as in the model memo: a copy, perhaps
-    with a few words changed."""
-    mine, theirs = memo.lower().split(), model.lower().split()
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-    shared = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
-    return shared >= 0.5 * min(len(mine), len(theirs))
+    """Whether a third of the memo's runs of five words or more are the model memo's: a copy, in any order of its
+    sentences, perhaps with a few words changed or mixed with other text. Sentences of one's own share few."""
+    mine, theirs = _shingles(memo), _shingles(model)
+    return bool(mine) and len(mine & theirs) >= 0.3 * min(len(mine), len(theirs))
+
+
+def _later_date(memo: str) -> pd.Timestamp | None:
+    """The first date the memo writes out (ISO or in words) that falls after the decision date, else None."""
+    found = []
+    for text in ISO_DATE.findall(memo):
+        found.append((text[:4], text[5:7], text[8:10]))
+    found += [(year, MONTHS.get(month.lower()), day) for day, month, year in DAY_MONTH_YEAR.findall(memo)]
+    found += [(year, MONTHS.get(month.lower()), day) for month, day, year in MONTH_DAY_YEAR.findall(memo)]
+    for year, month, day in found:
+        try:
+            date = pd.Timestamp(int(year), int(month), int(day))
+        except (TypeError, ValueError):
+            continue  # not a date ("in 12 years 2016" or a 31 February)
+        if date > DECISION_DATE:
+            return date
+    return None
 
 
 def _filler(memo: str) -> str | None:
@@ -203,8 +230,8 @@ def _filler(memo: str) -> str | None:
     words = _words(memo)
     distinct = len(set(words))
     if distinct < max(40, 0.45 * len(words)):
-        return (f"Your memo uses only {distinct} different words in {len(words)}: that reads as filler or "
-                "repetition. Write it in your own sentences.")
+        return (f"Your memo uses only {distinct} different {'word' if distinct == 1 else 'words'} in {len(words)}: "
+                "that reads as filler or repetition. Write it in your own sentences.")
     if sum(word in FUNCTION_WORDS for word in words) < 0.1 * len(words):
         return "Your memo does not read as English sentences. Write the argument out in full sentences."
     sentences = [" ".join(_words(sentence)) for sentence in re.split(r"[.!?;]+", memo)]
@@ -216,6 +243,7 @@ def _filler(memo: str) -> str | None:
 
 
 def _role(value: object) -> str | None:
+    """A role's name ("japan") from its code ("JPN", as `my_code` holds it) or its name, else None."""
     if not isinstance(value, str):
         return None
     text = value.strip().lower().removeprefix("the ").replace(" ", "-")
@@ -231,16 +259,17 @@ def judge_memo(answer: object, rules: dict) -> object:
         return not_yet("Give a dictionary with a 'role' and a 'memo', as in the answer cell.")
     role, memo = answer["role"], answer["memo"]
     if role is ... or memo is ... or (isinstance(memo, str) and PLACEHOLDER in memo):
-        return not_yet("Replace the `...` after 'role' with your role in quotes, and the line between the triple "
-                       'quotes """ with your memo.')
+        return not_yet("Replace the `...` after 'role' with your role's code in quotes, and the line between the "
+                       'triple quotes """ with your memo.')
     if _role(role) is None:
-        return not_yet(f"{role!r} is not a role: use one of {', '.join(ROLES)}.")
+        return not_yet(f"{role!r} is not a role: use your role's code, as for `my_code`: "
+                       f"{', '.join(ROLES.values())}.")
     if not isinstance(memo, str):
         return not_yet('The memo should be text between triple quotes, """ like this """.')
     low, high = MEMO_WORDS
     words = len(memo.split())
     if not low <= words <= high:
-        return not_yet(f"The memo has {words} words; write between {low} and {high}.")
+        return not_yet(f"The memo has {words} {'word' if words == 1 else 'words'}; write between {low} and {high}.")
     cited = [item.lower() for item in ID.findall(memo) if not ISO_DATE.fullmatch(item)]
     for item in cited:
         if item in rules["later"]:
@@ -251,29 +280,42 @@ def judge_memo(answer: object, rules: dict) -> object:
             instead = f" cite its event, {event}" if isinstance(event, str) else " cite an event"
             return not_yet(f"{item!r} is a statement's id, not an event's:{instead}.")
         if item not in rules["known"]:
-            return not_yet(f"{item!r} is not an event id in the kit's events table: copy ids exactly as `both` or "
-                           "a role brief gives them.")
+            return not_yet(f"{item!r} is not an event id in the kit's events table: copy ids exactly as the table "
+                           "of known events or a role brief gives them.")
     later_years = sorted({int(year) for year in YEAR.findall(ID.sub(" ", memo)) if int(year) > DECISION_DATE.year})
     if later_years:
         return not_yet(f"Your memo names {later_years[0]}, a year after the decision date: your role cannot know "
                        "what happened then. If you mean a plan, write 'next year' instead.")
+    later_date = _later_date(memo)
+    if later_date is not None:
+        return not_yet(f"Your memo names {_day(later_date)}, after the decision date: your role cannot know what "
+                       "happens then. Write of the coming summit as 'tomorrow' or 'at Nagato', and of nothing "
+                       "after it.")
     filler = _filler(memo)
     if filler:
         return not_yet(filler)
     distinct = sorted(set(cited))
-    if len(distinct) < LEAST_EVENTS:
-        twice = " (the same id cited again is still one piece of evidence)" if len(cited) > len(distinct) else ""
-        return not_yet(f"Your memo cites {len(distinct)} different event(s){twice}. Cite at least {LEAST_EVENTS} "
+    meetings = {rules["meeting"][item] for item in distinct}
+    if len(meetings) < LEAST_EVENTS:
+        if len(distinct) > len(meetings):
+            why = (f" ({' and '.join(distinct)} are one meeting, filed in two themes: still one piece of "
+                   "evidence)")
+        elif len(cited) > len(distinct):
+            why = " (the same id cited again is still one piece of evidence)"
+        else:
+            why = ""
+        return not_yet(f"Your memo cites {len(meetings)} different "
+                       f"{'event' if len(meetings) == 1 else 'events'}{why}. Cite at least {LEAST_EVENTS} "
                        "different events known on the date by their ids, so a reader can check your evidence.")
     name = _role(role).replace("-", " ").title().replace("United", "the United")
     if _copied(memo, rules["model"]):
         # The solution itself, unchanged, must pass its check (the tests run it); it is named for what it is. Any
-        # other use of the model memo (for another role, or with words changed) is refused.
+        # other use of the model memo (for another role, reordered, or with words changed) is refused.
         if " ".join(memo.split()) != " ".join(rules["model"].split()) or _role(role) != "japan":
             return not_yet("Your memo follows the model memo of the solution: write your own, for your role.")
         return form_checked("This is the solution's model memo for Japan, word for word: its form is right, but it "
                             "is not yours, and the rubric gives a copy nothing. Write your own memo for your role.")
-    return form_checked(f"A memo of {words} words for {name}, citing {len(distinct)} different events known on "
+    return form_checked(f"A memo of {words} words for {name}, citing {len(meetings)} different events known on "
                         "the date and nothing later.")
 
 
@@ -306,19 +348,26 @@ def memo_slips() -> list[tuple[object, str]]:
     repeated = ("Seek joint activities with Russia now (2016-abe-eight-point-plan) and "
                 "(2016-vladivostok-eef-summit). ") * 12
     borrowed = MODEL_MEMO.replace("Tokyo", "Japan").replace("Recommendation", "Advice")
-    memos = [("Too short.", "2 words"), ("word " * 130 + "2016-abe-eight-point-plan", "different words"),
+    reordered = " ".join(sentence.strip() for sentence in re.split(r"(?<=\.)\s", MODEL_MEMO)[::-1])
+    one_meeting = without.replace("(2016-coastal-missiles-etorofu-kunashiri)", "(2016-sochi-new-approach)")
+    memos = [("Too short.", "2 words"), ("word " * 130 + "2016-abe-eight-point-plan", "1 different word in"),
              (repeated, "different words"),
              (RUSSIA_MEMO.replace("Expect", "As in Singapore in 2018, expect"), "names 2018"),
              (RUSSIA_MEMO + " See 2018-singapore-agreement.", "after 14 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "After the summit on 15 December 2016, expect"), "15 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "After the talks on 2016-12-15, expect"), "15 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "From December 16th, 2016, expect"), "16 December 2016"),
              (RUSSIA_MEMO.replace("2016-vladivostok-eef-summit", "2016-vladivostok-deal"), "not an event id"),
-             (twice, "the same id cited again"), (one, "cites 1 different"),
+             (twice, "the same id cited again"), (one, "cites 1 different event."),
+             (one_meeting, "one meeting, filed in two themes"),
              (RUSSIA_MEMO + " Expect Washington to press Tokyo to stay cautious, and Beijing to watch closely.",
               "repeats a sentence")]
     return [({**RUSSIA_ANSWER, "memo": memo}, message) for memo, message in memos] + [
         ({"role": "russia", "memo": MODEL_MEMO}, "model memo"), ({"role": "japan", "memo": borrowed}, "model memo"),
+        ({"role": "JPN", "memo": reordered}, "model memo"),
         ({"role": "japan", "memo": MODEL_MEMO[:500] + RUSSIA_MEMO[400:]}, "model memo"),
-        ({**RUSSIA_ANSWER, "role": "vietnam"}, "not a role"), ({"role": ..., "memo": PLACEHOLDER}, "Replace the"),
-        ("memo", "dictionary")]
+        ({**RUSSIA_ANSWER, "role": "vietnam"}, "not a role"), ({**RUSSIA_ANSWER, "role": "Japan's"}, "not a role"),
+        ({"role": ..., "memo": PLACEHOLDER}, "Replace the"), ("memo", "dictionary")]
 
 
 EXERCISES = {
@@ -326,16 +375,18 @@ EXERCISES = {
         "known_then", "a list of event ids", expected_known, judge_known,
         giveaways=known_giveaways,
         right=lambda: [expected_known(), expected_known()[::-1], set(expected_known()), pd.Series(expected_known())],
-        wrong=lambda: [([*expected_known(), "2016-putin-visit-nagato-tokyo"], "after the decision date"),
-                       (expected_known()[:1], "1 of the 3"), (["2018-singapore-agreement"], "not one of the five"),
-                       ("2016-abe-eight-point-plan", "list of event ids")]),
+        wrong=lambda: [([*expected_known(), "2016-putin-visit-nagato-tokyo"], "Not this list"),
+                       ([*expected_known(), "2016-tokyo-joint-economic-activities"], "Not this list"),
+                       (expected_known()[:3], "Not this list"), ([], "Not this list"),
+                       (["2018-singapore-agreement"], "not one of the six"),
+                       ("2016-sochi-new-approach", "list of event ids")]),
     "who-said-it": Exercise(
         "who_said_it", "a dictionary of country codes", expected_speakers, judge_speakers,
         giveaways=speaker_giveaways,
         right=lambda: [expected_speakers(), {key.lower(): value.lower() for key, value in expected_speakers().items()},
                        {"S1": "China", "S2": "Russia", "S3": "Japan", "S4": "the United States"}],
-        wrong=lambda: [({**expected_speakers(), "S1": "PHL"}, "S1 is not PHL"),
-                       ({**expected_speakers(), "S4": "JPN", "S3": "USA"}, "2 of the 4"),
+        wrong=lambda: [({**expected_speakers(), "S1": "PHL"}, "at least one label"),
+                       ({**expected_speakers(), "S4": "JPN", "S3": "USA"}, "at least one label"),
                        ({**expected_speakers(), "S1": "TWN"}, "not one of the codes"),
                        ({**expected_speakers(), "S3": ...}, "no country yet"),
                        ({UNSIGNED[label][0]: code for label, code in expected_speakers().items()}, "labels S1"),
@@ -343,7 +394,7 @@ EXERCISES = {
     "position-memo": Exercise(
         "my_memo", "a dictionary with your role and memo", expected_memo_rules, judge_memo,
         giveaways=lambda: [], form_only=True,
-        right=lambda: [RUSSIA_ANSWER, {**RUSSIA_ANSWER, "role": "Russia"},
+        right=lambda: [RUSSIA_ANSWER, {**RUSSIA_ANSWER, "role": "Russia"}, {**RUSSIA_ANSWER, "role": "RUS"},
                        {"role": "philippines", "memo": PHILIPPINES_MEMO}],
         wrong=memo_slips),
 }
