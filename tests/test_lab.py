@@ -70,13 +70,14 @@ KURIL_EVENTS = events_with_sources("kurils")
 
 # The places each map marks, as its lesson picks them from data/places.csv, with their colour.
 SUMMIT_CITIES = {LEAFLET_BLUE: ["vladivostok", "nagato", "tokyo"]}  # 00: where Abe and Putin met in 2016
-KURIL_PLACES = {OKABE_ITO["vermillion"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"],
-                OKABE_ITO["blue"]: ["nemuro", "cape-nosappu"]}  # 03b: the four islands and Hokkaido's edge
-STRAIT_PLACES = {LEAFLET_BLUE: ["cape-nosappu", "signalny-kaigara"]}  # 03b: across the line of control
+KURIL_PLACES = {OKABE_ITO["black"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro",
+                                     "cape-nosappu"]}  # 03b: the four islands and Hokkaido's edge, in no line's colour
+STRAIT_PLACES = {OKABE_ITO["black"]: ["cape-nosappu"],  # 03b: across the line of control
+                 OKABE_ITO["bluish green"]: ["signalny-kaigara"]}
 SEA_PLACES = {OKABE_ITO["vermillion"]: ["paracel-islands", "spratly-islands"],
               OKABE_ITO["blue"]: ["cam-ranh-bay", "subic-bay", "andersen-afb", "hainan"]}  # 04: the sea and its bases
 REACH_PLACES = {LEAFLET_BLUE: ["ukrainka-air-base", "andersen-afb"]}  # 04: exercise 3's map, the bomber base and Guam
-FAR_EAST_CITIES = {OKABE_ITO["blue"]: [  # 02: cities and ports of the Far East, the Arctic and the 2018 additions
+FAR_EAST_CITIES = {OKABE_ITO["black"]: [  # 02: cities and ports of the Far East, the Arctic and the 2018 additions
     "vladivostok", "nakhodka", "khabarovsk", "blagoveshchensk", "yuzhno-sakhalinsk", "prigorodnoye",
     "petropavlovsk-kamchatsky", "magadan", "pevek", "sabetta", "ulan-ude", "chita"]}
 ROUTE_ENDS = {LEAFLET_BLUE: ["prigorodnoye", "tokyo"]}  # 02: exercise 3's fresh map
@@ -88,12 +89,11 @@ EDCA_AND_SHOALS = {  # 05: US access sites agreed in 2016 and 2023, and the disp
     OKABE_ITO["vermillion"]: ["scarborough-shoal", "second-thomas-shoal", "mischief-reef", "spratly-islands"],
 }
 CASE_PLACES = {OKABE_ITO["blue"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro"]}
-THEATRE_PLACES = {  # 01: the three theatres, each in its area's colour
-    AREA_COLOURS["baltic-sea"]: ["kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki",
-                                 "stockholm"],
-    AREA_COLOURS["black-sea"]: ["crimea", "sevastopol", "kerch-strait", "sochi"],
-    AREA_COLOURS["syria"]: ["tartus", "hmeimim", "aleppo", "damascus"],
-}
+THEATRE_PLACES = {OKABE_ITO["black"]: [  # 01: the places of the three theatres, in black (the areas carry colour)
+    "kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki", "stockholm",
+    "crimea", "sevastopol", "kerch-strait", "sochi", "tartus", "hmeimim", "aleppo", "damascus"]}
+THEATRE_AREAS = ["baltic-sea", "black-sea", "syria"]
+RANGE_PLACES = {OKABE_ITO["black"]: ["kaliningrad", "vilnius", "riga", "tallinn", "warsaw", "helsinki", "stockholm"]}
 
 
 def markers(places: dict[str, list[str]]) -> dict[str, int]:
@@ -106,11 +106,14 @@ def line_colours(features: list[dict]) -> dict[str, int]:
 
 SUMMIT_MAP = MapShows(markers=markers(SUMMIT_CITIES))
 BORDER_EVENTS = events_with_sources("cold-war-borders").query("date.dt.year >= 2014 and date.dt.year <= 2016")
+UNTIL_AUGUST = BORDER_EVENTS[BORDER_EVENTS["date"] <= "2016-08-31"]
+AUTUMN = BORDER_EVENTS[BORDER_EVENTS["date"] >= "2016-09-01"]
 THEATRE_MAP = MapShows(
-    markers={**markers(THEATRE_PLACES), OKABE_ITO["vermillion"].lower(): 1},  # and the Iskander-M's circle
-    lines={colour.lower(): 1 for colour in THEATRE_PLACES},  # each theatre's outline, one polygon each
-    layers=(OSM_LAYER, "Baltic Sea", "Black Sea", "Syria", "Iskander-M: reported range (approximate)"),
+    markers=markers(THEATRE_PLACES),
+    lines={AREA_COLOURS[area].lower(): 1 for area in THEATRE_AREAS},  # each theatre's outline, one polygon each
+    layers=(OSM_LAYER, "The three theatres (approximate)", "Places"),
 )
+RANGE_MAP = MapShows(markers={**markers(RANGE_PLACES), OKABE_ITO["vermillion"].lower(): 1})  # and the range circle
 PACIFIC_EVENTS = events_with_sources("pacific-signals")
 JASDF_SCRAMBLES = load_table("figures").query("id.str.contains('jasdf-scrambles-russia')")
 SEA_MAP = MapShows(markers=markers(SEA_PLACES))
@@ -137,15 +140,20 @@ EXPECTED = {
         SUMMIT_MAP,  # "Drawing a map with folium"
         SUMMIT_MAP,  # again under exercise 3, unanswered (no Moscow yet)
     ]),
-    "01-cold-war-on-russias-borders": LessonShows(maps=[THEATRE_MAP], charts=[
-        ChartShows(traces=BORDER_EVENTS["category"].nunique(), points=len(BORDER_EVENTS)),  # 2014-2016
+    "01-cold-war-on-russias-borders": LessonShows(maps=[
+        MapShows(),  # step 1, the base map: land only
+        THEATRE_MAP,  # the theatres' outlines and places, and the layer control
+        RANGE_MAP,  # step 5: Kaliningrad, six capitals and the Iskander-M's reported range
+    ], charts=[
+        ChartShows(traces=UNTIL_AUGUST["category"].nunique(), points=len(UNTIL_AUGUST)),  # 2014 to August 2016
+        ChartShows(traces=AUTUMN["category"].nunique(), points=len(AUTUMN)),  # the autumn of 2016, after exercise 2
     ]),
     "02-russian-far-east": LessonShows(maps=[
-        DISTRICT,  # step 1: the district in 2016 and the 2018 additions
-        replace(DISTRICT, markers=markers(FAR_EAST_CITIES)),  # step 2: cities and ports
-        MapShows(markers=markers(FAR_EAST_CITIES),  # step 3: two distances as black lines, and the layer control
-                 lines={**DISTRICT.lines, OKABE_ITO["black"].lower(): 2},
-                 layers=(OSM_LAYER, *DISTRICT_NAMES, "Cities and ports", "Distances")),
+        MapShows(),  # step 1, the base map: land only
+        DISTRICT,  # step 2: the district in 2016 and the 2018 additions
+        MapShows(markers=markers(FAR_EAST_CITIES),  # steps 3 and 4: cities, two distances, the layer control
+                 lines={**DISTRICT.lines, OKABE_ITO["vermillion"].lower(): 2},
+                 layers=(OSM_LAYER, "Far Eastern Federal District, 2016 and 2018", "Cities and ports", "Distances")),
         MapShows(markers=markers(ROUTE_ENDS)),  # exercise 3's fresh map, unanswered
     ], charts=[
         ChartShows(traces=1, points=len(POPULATIONS)),  # the Far East and its neighbours
@@ -156,9 +164,9 @@ EXPECTED = {
     ]),
     "03b-kurils-map-and-data": LessonShows(maps=[
         MapShows(),  # the base map: land only
-        KURIL_MAP,  # the islands, Nemuro and the cape, every treaty line, and the legend (add_legend shows the map)
         replace(KURIL_MAP, layers=(OSM_LAYER, *[line["properties"]["label"] for line in TREATY_LINES])),
-        MapShows(markers=markers(STRAIT_PLACES)),  # Cape Nosappu and Signalny/Kaigara
+        MapShows(markers=markers(STRAIT_PLACES),  # Cape Nosappu and Signalny/Kaigara, across the 1945 line
+                 lines={LINE_COLOURS["1945-line-of-control"].lower(): 1}),
         MapShows(),  # exercise 2's fresh map, unanswered
     ]),
     "04-cam-ranh-and-the-bombers": LessonShows(maps=[
@@ -171,7 +179,8 @@ EXPECTED = {
         ChartShows(traces=1, points=len(JASDF_SCRAMBLES)),  # Japan's scrambles against Russian aircraft
     ]),
     "06-new-or-old-cold-war": LessonShows(charts=[
-        ChartShows(traces=1, points=len(ARMS_CONTROL)),  # the agreements signed and cut, one dot an event
+        # the agreements signed and cut, one dot an event, one trace for each kind of step
+        ChartShows(traces=ARMS_CONTROL["id"].str.contains("signed|force|extended").nunique(), points=len(ARMS_CONTROL)),
     ]),
     "07-fact-checking-the-article": LessonShows(charts=[
         ChartShows(traces=1, points=len(load_table("claims"))),  # every claim's verdict, in the article's order

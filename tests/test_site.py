@@ -13,6 +13,7 @@ import pytest
 from lessonkit import publish, site
 from lessonkit.timelines import events_with_sources
 from tests.browser import offline_page
+from tests.lessons import executed_lesson
 from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, ROOT, cells_tagged, read
 
 pytestmark = pytest.mark.browser
@@ -136,8 +137,14 @@ def test_instructor_notes_are_not_published(built_site):
 @pytest.mark.parametrize("lesson", LESSONS, **LESSON_IDS)
 def test_hints_and_solutions_stay_folded(built_site, lesson):
     page = page_of(built_site, lesson)
-    folded = sum(cell.source.count("<details>") for tag in ("hint", "solution") for cell in cells_tagged(read(lesson), tag))
-    assert folded, "a lesson with exercises"
+    hidden = sum(cell.source.count("<details>") for tag in ("hint", "solution") for cell in cells_tagged(read(lesson), tag))
+    assert hidden, "a lesson with exercises"
+    # Also folded: further reading in the Markdown and in outputs (statement panels, source lists); the site leaves
+    # out instructor notes.
+    folded = sum(cell.source.count("<details>") for cell in read(lesson).cells
+                 if cell.cell_type == "markdown" and "instructor" not in cell.metadata.get("tags", []))
+    folded += sum(output.get("data", {}).get("text/html", "").count("<details>")
+                  for cell in executed_lesson(lesson).cells for output in cell.get("outputs", []))
     assert page.count("<details>") == folded and "<details open" not in page
     assert page.count("<summary>Show a solution</summary>") == len(cells_tagged(read(lesson), "solution"))
 
