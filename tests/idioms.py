@@ -145,8 +145,8 @@ TAUGHT = {
     "05": ["pd.concat"],
     "06": [".nunique()"],
     "07": [],
-    "08": [".add_annotation()", ".add_vline()", "pd.Timestamp"],
-    "09": ["!=", ".groupby()", ".tail()", "triple-quoted string", ".index"],
+    "08": [".add_annotation()", ".add_vline()", "pd.Timestamp", ".tail()"],
+    "09": ["!=", ".groupby()", "triple-quoted string", ".index"],
 }
 
 WORDS = {"for": "for", "comprehension": "comprehension", "a, b = (tuple unpacking)": "unpack", "dict {}": "dictionar",

@@ -58,14 +58,14 @@ def test_kurils_map_shows_islands_treaty_lines_and_legend(kurils_map):
         page.wait_for_selector("path.leaflet-interactive")
         page.screenshot(path=str(SHOTS / "03b-kurils-map.png"))
         assert page.locator("path[fill='#f3efe3']").count() >= 20, "land outlines missing"
-        assert count_markers(page, OKABE_ITO["vermillion"]) == 4, "the four disputed islands"
-        assert count_markers(page, OKABE_ITO["blue"]) == 2, "Nemuro and Cape Nosappu"
-        assert count_paths(page, OKABE_ITO["vermillion"]) == 4 + 1, "the islands and the 1945 line"
+        assert count_markers(page, OKABE_ITO["black"]) == 4 + 2, "the four islands, Nemuro and Cape Nosappu"
+        assert count_paths(page, OKABE_ITO["vermillion"]) == 1, "the 1945 line, in a colour no place shares"
         page.locator(".leaflet-control-layers").hover()
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         assert [label.strip() for label in labels] == ["OpenStreetMap (needs internet)", *LINE_LABELS]
         legend = page.locator(".kit-legend").inner_text()
-        assert all(label in legend for label in LINE_LABELS) and "Line of control since 1945" in legend
+        years = ["(1855–1875)", "1875–1905", "(1905–1945)", "(since 1945)"]  # each line's years in force
+        assert all(span in legend for span in years) and "1945 line of control" in legend
         page.locator(f'path.leaflet-interactive[stroke="{OKABE_ITO["blue"]}"][fill="none"]').first.hover(force=True)
         source_1855 = load_table("sources").set_index("id").at[LINES[0]["properties"]["source_id"], "title"]
         assert f"Source: {source_1855}" in page.locator(".leaflet-tooltip").inner_text()
@@ -100,7 +100,7 @@ def test_strait_map_shows_the_cape_and_the_islet(solved_kurils_lesson):
         page.goto(path.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         page.screenshot(path=str(SHOTS / "03b-strait-map.png"))
-        assert page.locator("path.leaflet-interactive").count() == 2
+        assert page.locator("path.leaflet-interactive").count() == 2 + 1  # the cape, the islet and the 1945 line
 
 
 def test_timeline_shows_one_dot_per_event_under_its_title(solved_lessons):

@@ -68,8 +68,10 @@ def test_slides_are_chosen_for_teaching(path):
             assert kind == "subslide" and len(cell.source.splitlines()) <= 2, f"cell {index}"
         if "answer" in tags:  # an answer that draws a map opens a subslide of its own, so the map fits
             assert kind in {"fragment", "subslide"}, f"cell {index}: exercises unfold as fragments"
-        if tags & {"check", "hint", "solution"}:
+        if "check" in tags:
             assert kind == "fragment", f"cell {index}: exercises unfold as fragments"
+        if tags & {"hint", "solution"}:  # a subslide of their own when the exercise fills its slide
+            assert kind in {"fragment", "subslide"}, f"cell {index}: hints and solutions unfold"
         if "instructor" in tags:
             assert kind == "notes", f"cell {index}: instructor notes are speaker notes"
         if cell.source.strip() == "---":
