@@ -4,6 +4,8 @@
     python3 kit.py lab     create .venv if missing, install the pinned packages, open JupyterLab on lesson 00
     python3 kit.py test    the same set-up with the test tools, then run the whole test suite
 
+Learners: `python3 kit.py progress` shows which exercises your checks have passed, lesson by lesson.
+
 Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
 Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to build/slides/;
 `python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
@@ -138,18 +140,24 @@ def export_pages(extra: list[str]) -> int:
     return run_in_venv(["-m", "lessonkit.export", *extra], cwd=ROOT / "lessons")
 
 
+def show_progress(extra: list[str]) -> int:
+    ensure_environment(LEARNER_REQUIREMENTS)
+    return run_in_venv(["-m", "lessonkit.progress", *extra], cwd=ROOT / "lessons")
+
+
 def build_site(extra: list[str]) -> int:
     ensure_environment(TEST_REQUIREMENTS)
     return run_in_venv(["-m", "lessonkit.site", *extra], cwd=ROOT / "lessons")
 
 
 COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
-            "export": export_pages, "site": build_site, "store-outputs": publish("store-outputs")}
+            "export": export_pages, "site": build_site, "store-outputs": publish("store-outputs"),
+            "progress": show_progress}
 # What the one line after Ctrl+C names as stopped.
 STOPPED = {"lab": "JupyterLab", "test": "The tests", "slides": "Making the slide decks",
            "versions": "Making the student and instructor versions", "export": "Exporting the lesson pages",
            "site": "Building the website",
-           "store-outputs": "Storing the lesson outputs"}
+           "store-outputs": "Storing the lesson outputs", "progress": "Showing your progress"}
 
 
 def main(argv: list[str]) -> int:

@@ -64,7 +64,7 @@ def navigation(page: str, here: str) -> list[str]:
 def test_every_lesson_is_in_the_navigation_in_the_learning_paths_order(built_site):
     roles = [f"lessons/09-roles/{path.stem}.html" for path in sorted(publish.ROLE_BRIEFS.glob("*.md"))]
     expected = ["index.html", *(f"lessons/{path.stem}.html" for path in LESSONS), *roles,
-                "lessons/instructor-guide.html", "data/README.html", "lessons/glossary.html"]
+                "lessons/course-plans.html", "lessons/instructor-guide.html", "data/README.html", "lessons/glossary.html"]
     for here in expected:
         assert (built_site / here).is_file(), here
         assert navigation((built_site / here).read_text(encoding="utf-8"), here) == expected, here

@@ -14,6 +14,8 @@ from html import escape
 
 import pandas as pd
 
+from . import progress
+
 
 @dataclass(frozen=True)
 class Feedback:
@@ -204,10 +206,15 @@ def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dic
 
 
 def checker_for(exercises: dict[str, Exercise]) -> Callable[[str], Feedback]:
-    """Make the `check(name)` a notebook calls: it reads answers from the notebook's own variables."""
+    """Make the `check(name)` a notebook calls: it reads answers from the notebook's own variables, and notes a
+    passed exercise in the learner's progress (lessonkit.progress)."""
     _watch_cells()
+    checks_module = sys._getframe(1).f_globals["__name__"].rsplit(".", 1)[-1]  # the module that made it: "start"
 
     def check(name: str) -> Feedback:
         namespace = sys._getframe(1).f_globals  # the notebook's globals: where the answer cell put its variable
-        return check_in_namespace(exercises, name, namespace)
+        feedback = check_in_namespace(exercises, name, namespace)
+        if feedback.correct:
+            progress.record(checks_module, name, feedback.label)
+        return feedback
     return check

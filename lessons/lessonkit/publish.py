@@ -30,11 +30,12 @@ GLOSSARY = LESSONS / "glossary.md"  # lessons link their terms to it, so every v
 # What the exported pages' and the decks' templates both include (the code colours), found by name from either.
 SHARED_TEMPLATES = KIT_ROOT / "assets" / "shared"
 ROLE_BRIEFS = LESSONS / "09-roles"  # the capstone's role briefs, which lesson 09 links
+COURSE_PLANS = LESSONS / "course-plans.md"  # the workshop, module and self-paced plans, which lesson 00 links
 
 
 def learner_pages() -> list[Path]:
-    """The Markdown pages learners open from the lessons: the glossary and the capstone's role briefs."""
-    return [GLOSSARY, *sorted(ROLE_BRIEFS.glob("*.md"))]
+    """The Markdown pages learners open from the lessons: the glossary, the course plans, the role briefs."""
+    return [GLOSSARY, COURSE_PLANS, *sorted(ROLE_BRIEFS.glob("*.md"))]
 INSTRUCTOR_GUIDE = LESSONS / "instructor-guide.md"  # in the instructor version only: it holds the answer keys
 
 

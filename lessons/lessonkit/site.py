@@ -57,7 +57,7 @@ def toc() -> list[tuple[str, list[str]]]:
     return [
         ("Lessons", [_page(path) for path in publish.lesson_paths()]),  # the learning path's order
         *([("Capstone role briefs", roles)] if roles else []),
-        ("For teachers", [_page(publish.INSTRUCTOR_GUIDE)]),
+        ("For teachers", [_page(publish.COURSE_PLANS), _page(publish.INSTRUCTOR_GUIDE)]),
         ("Reference", reference),
     ]
 
