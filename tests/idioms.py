@@ -145,7 +145,7 @@ TAUGHT = {
     "05": ["pd.concat"],
     "06": [".nunique()"],
     "07": [],
-    "08": [".add_annotation()", ".add_vline()", "pd.Timestamp", ".tail()"],
+    "08": [".add_annotation()", ".add_vline()", "pd.Timestamp", ".tail()", ".copy()"],
     "09": ["!=", ".groupby()", "triple-quoted string", ".index"],
 }
 

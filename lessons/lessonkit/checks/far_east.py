@@ -3,6 +3,7 @@
 Expected answers are computed from `data/`, so a corrected figure or coordinate changes the answer with it.
 """
 import math
+import re
 
 import folium
 import numpy as np
@@ -98,6 +99,18 @@ def _layers(fmap: folium.Map) -> list:
     return children + [child for layer in children for child in getattr(layer, "_children", {}).values()]
 
 
+def expected_route_km() -> float:
+    plant, port = expected_route()
+    return float(haversine_km(*plant, *port))
+
+
+def _tooltip_numbers(line: folium.PolyLine) -> list[float]:
+    """The numbers in the line's tooltip text, read with or without thousands separators."""
+    texts = [child.text for child in line._children.values() if isinstance(child, folium.Tooltip)]
+    return [float(number.replace(",", "")) for text in texts
+            for number in re.findall(r"\d[\d,]*(?:\.\d+)?", str(text))]
+
+
 def judge_lng_route(answer: object, expected: tuple) -> object:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`route_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
@@ -106,48 +119,80 @@ def judge_lng_route(answer: object, expected: tuple) -> object:
     if not lines:
         return not_yet("The map has no line yet. Add a folium.PolyLine with a list of two (lat, lon) points, and "
                        "end that line with .add_to(route_map).")
-    points = [tuple(point) for point in lines[-1].locations]
+    line = lines[-1]
+    points = [tuple(float(value) for value in point) for point in line.locations]
     if len(points) < 2:
-        return not_yet("A line needs at least two points: Prigorodnoye's (lat, lon) and Tokyo's.")
-    ends = [points[0], points[-1]]
+        return not_yet("A line needs two points: Prigorodnoye's (lat, lon) and Tokyo's.")
+    plant, port = expected
 
     def at(point, target):
-        return haversine_km(point[0], point[1], *target) < 50
+        return haversine_km(point[0], point[1], *target) < 1
 
-    plant, port = expected
-    if not any(at(end, plant) for end in ends):
-        if any(at((lon, lat), plant) for lat, lon in ends):
-            return not_yet("Your line's latitude and longitude are swapped: give each point as (lat, lon), "
-                           "latitude first.")
-        return not_yet("One end of the line should be the LNG plant at Prigorodnoye (`prigorodnoye`), on "
-                       "Sakhalin's south coast.")
-    if not any(at(end, port) for end in ends):
-        return not_yet("The other end should be Tokyo (`tokyo`).")
-    length = haversine_km(*plant, *port)
-    return correct(f"A straight line of about {length:,.0f} km from Sakhalin to Tokyo. Real LNG carriers sail by sea "
-                   "to terminals across Japan, not over Hokkaido: the line sketches where the gas goes, not the "
-                   "route.")
+    if any(at((lon, lat), plant) or at((lon, lat), port) for lat, lon in points):
+        return not_yet("Your line's latitude and longitude are swapped: give each point as (lat, lon), "
+                       "latitude first.")
+    if not any(at(point, plant) for point in points):
+        return not_yet("One end of the line should be the LNG plant at Prigorodnoye, at the coordinates of "
+                       "`prigorodnoye` in the places table: (plant.lat, plant.lon).")
+    if not any(at(point, port) for point in points):
+        return not_yet("The other end should be Tokyo, at the coordinates of `tokyo` in the places table: "
+                       "(tokyo.lat, tokyo.lon).")
+    if len(points) > 2 or not all(at(point, plant) or at(point, port) for point in points):
+        return not_yet("Draw the straight line of the task: two points only, the plant and Tokyo, from the places "
+                       "table.")
+    length = expected_route_km()
+    numbers = _tooltip_numbers(line)
+    if not numbers:
+        return not_yet("The line is right; now give it a tooltip that states its length in km, computed with "
+                       "haversine_km from the two places' coordinates: tooltip=f\"{round(route_km)} km\".")
+    if any(abs(number - length) <= 5 for number in numbers):
+        return correct(f"A straight line of about {length:,.0f} km from Sakhalin to Tokyo, with its length in the "
+                       "tooltip. Real LNG carriers sail by sea to terminals across Japan, not over Hokkaido: the "
+                       "line sketches where the gas goes, not the route.")
+    vladivostok = place("vladivostok")
+    if any(abs(number - haversine_km(float(vladivostok.lat), float(vladivostok.lon), *port)) <= 5
+           for number in numbers):
+        return not_yet("The tooltip gives section 3's distance, Vladivostok to Tokyo. Compute this line's: "
+                       "haversine_km with the plant's and Tokyo's coordinates.")
+    return not_yet("The tooltip's number is not this line's length. Compute it with haversine_km(plant.lat, "
+                   "plant.lon, tokyo.lat, tokyo.lon) and put the result, in km, in the tooltip's f-string.")
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
-def route_map_with(*points, layer=folium.PolyLine) -> folium.Map:
-    """Exercise 3's fresh map as the answer cell makes it (the plant and Tokyo as circle markers), plus a line."""
+def route_map_with(*points, layer=folium.PolyLine, tooltip: object = "auto") -> folium.Map:
+    """Exercise 3's fresh map as the answer cell makes it (the plant and Tokyo as circle markers), plus a line whose
+    tooltip states its length (the right one unless another is given; None for no tooltip)."""
     fmap = map_with((41, 141), 4.5, circles=list(expected_route()), height_px=380)
     if points:
-        layer(list(points)).add_to(fmap)
+        text = f"{expected_route_km():,.0f} km" if tooltip == "auto" else tooltip
+        if layer is folium.PolyLine:
+            folium.PolyLine(list(points), tooltip=text).add_to(fmap)
+        else:
+            layer(list(points)).add_to(fmap)
     return fmap
 
 
 def _route_examples() -> list:
     plant, tokyo = expected_route()
-    return [route_map_with(plant, tokyo), route_map_with(tokyo, plant), route_map_with(plant, (40, 142), tokyo)]
+    km = expected_route_km()
+    return [route_map_with(plant, tokyo), route_map_with(tokyo, plant),
+            route_map_with(plant, tokyo, tooltip=f"Sakhalin LNG to Tokyo, {km:.0f} km"),
+            route_map_with(plant, tokyo, tooltip=f"{km:.1f} km")]
 
 
 def _wrong_routes() -> list:
     plant, tokyo = expected_route()
+    vladivostok = place("vladivostok")
+    to_vladivostok = haversine_km(float(vladivostok.lat), float(vladivostok.lon), *tokyo)
     return [(route_map_with(), "no line yet"), (route_map_with(plant[::-1], tokyo[::-1]), "swapped"),
             (route_map_with((43.1, 131.9), tokyo), "Prigorodnoye"), (route_map_with(plant, (43.1, 131.9)), "Tokyo"),
+            (route_map_with((plant[0] + 0.3, plant[1]), tokyo), "Prigorodnoye"),
+            (route_map_with(plant, (40, 142), tokyo), "two points only"),
+            (route_map_with(plant, tokyo, tooltip=None), "give it a tooltip"),
+            (route_map_with(plant, tokyo, tooltip="Sakhalin LNG to Japan"), "give it a tooltip"),
+            (route_map_with(plant, tokyo, tooltip=f"{to_vladivostok:.0f} km"), "section 3"),
+            (route_map_with(plant, tokyo, tooltip="1,000 km"), "not this line's length"),
             (route_map_with(plant, tokyo, layer=lambda points: folium.CircleMarker(points[0])), "no line yet"),
             ([plant, tokyo], "folium map")]
 
@@ -179,8 +224,8 @@ EXERCISES = {
         wrong=lambda: [(-expected_lng_change(), "wrong sign"), (expected_lng_change() / 8.8 * 100, "percent change"),
                        (-0.2, "compares 2024"), (3, "Not quite"), ("0.5", "Give one number")]),
     "lng-route": Exercise(
-        "route_map", "the folium map with the line added", expected_route, judge_lng_route,
-        giveaways=lambda: [], right=_route_examples, wrong=_wrong_routes),
+        "route_map", "the folium map with the line and its length added", expected_route, judge_lng_route,
+        giveaways=lambda: number_forms(expected_route_km(), "km"), right=_route_examples, wrong=_wrong_routes),
 }
 
 check = checker_for(EXERCISES)

@@ -99,21 +99,36 @@ def military_moves_giveaways() -> list[str]:
 
 GRADED = ["bear-fruit", "cam-ranh-return", "years-even-decades"]
 MOST_ROWS = 5  # the few rows that decide a grade, not a list of every event after the article
-# Rows of `events` that bear on each forecast besides the kit's `evidence` for it in forecasts.csv: other rows of the
-# same event (the vote and the entry into force of the 2020 constitution; the suspension of New START and its law)
-# and rows about the same question (the Japan-Russia talks; Russia and Vietnam; US-Russian relations).
-ALSO_BEARS = {
-    "bear-fruit": ["2020-russian-constitution-vote", "2017-eef-island-pilot-projects",
-                   "2018-putin-proposes-treaty-without-preconditions", "2019-abe-putin-vladivostok-talks",
-                   "2022-japan-sanctions-russia", "2022-japan-suspends-eight-point-plan",
-                   "2022-bluebook-illegally-occupied", "2022-russia-ends-visa-free-agreements",
-                   "2023-japan-russia-ties-unprecedented-low"],
-    "cam-ranh-return": ["2016-pankov-cuba-vietnam-bases"],
-    "years-even-decades": ["2023-russia-new-start-suspension-law", "2019-inf-suspension-announced",
-                           "2019-russia-suspends-inf-treaty", "2019-inf-withdrawal-effective",
-                           "2020-us-leaves-open-skies-treaty", "2021-new-start-extended",
-                           "2021-russia-leaves-open-skies-treaty", "2025-russia-ends-inf-moratorium",
-                           "2025-plutonium-agreement-denounced"],
+# The rows of `events` that bear on each forecast, filed under the grade each supports: a row is evidence for that
+# grade only (the halt of the talks shows the hope did not bear fruit; the Singapore agreement shows the talks moving,
+# not that they failed). Every row of the kit's `evidence` for a forecast in forecasts.csv is filed here, with other
+# rows of the same event (the vote and the entry into force of the 2020 constitution; the suspension of New START and
+# its law) and rows about the same question (the Japan-Russia talks; Russia and Vietnam; US-Russian relations).
+# For "years, even decades" the kit's grade is too early to say: the worsening and the few openings alike leave the
+# article's horizon open, so both support it, and no row settles it either way.
+SUPPORTS = {
+    "bear-fruit": {
+        "did-not-hold": ["2020-russian-constitution-vote", "2020-russian-constitution-in-force",
+                         "2022-russia-quits-peace-treaty-talks", "2022-japan-sanctions-russia",
+                         "2022-japan-suspends-eight-point-plan", "2022-bluebook-illegally-occupied",
+                         "2022-russia-ends-visa-free-agreements", "2023-japan-russia-ties-unprecedented-low"],
+        "held": ["2016-putin-visit-nagato-tokyo", "2016-tokyo-joint-economic-activities",
+                 "2017-eef-island-pilot-projects", "2018-putin-proposes-treaty-without-preconditions",
+                 "2018-singapore-agreement", "2019-abe-putin-osaka-summit", "2019-abe-putin-vladivostok-talks"],
+    },
+    "cam-ranh-return": {
+        "did-not-hold": ["2016-vietnam-rejects-foreign-bases", "2023-us-vietnam-comprehensive-strategic-partnership",
+                         "2024-putin-state-visit-hanoi"],
+        "held": ["2016-pankov-cuba-vietnam-bases"],
+    },
+    "years-even-decades": {
+        "too-early-to-say": ["2023-russia-suspends-new-start", "2023-russia-new-start-suspension-law",
+                             "2019-inf-suspension-announced", "2019-russia-suspends-inf-treaty",
+                             "2019-inf-withdrawal-effective", "2020-us-leaves-open-skies-treaty",
+                             "2021-russia-leaves-open-skies-treaty", "2025-russia-ends-inf-moratorium",
+                             "2025-plutonium-agreement-denounced", "2021-new-start-extended",
+                             "2025-trump-putin-alaska-summit", "2025-putin-offers-new-start-limits-for-a-year"],
+    },
 }
 # One rule on dates, applied to every forecast: a row from before the article (26 October 2016) may stand in the
 # evidence as background (Vietnam had refused foreign bases on 13 October 2016, Pankov had spoken on 7 October), but
@@ -138,15 +153,19 @@ def _forecasts() -> pd.DataFrame:
 
 
 def expected_grades() -> dict[str, dict]:
-    """Per forecast: the kit's grade, the rows that bear on it, and those of them that can decide it."""
+    """Per forecast: the kit's grade, the rows that bear on it, those that can decide a grade (dated after the
+    article), and per grade the deciding rows that support it."""
     forecasts = _forecasts()
     dates = load_table("events").set_index("id")["date"]
     expected = {}
     for forecast in GRADED:
-        bears = [row for row in forecasts.at[forecast, "evidence"].split(";") + ALSO_BEARS[forecast]
-                 if row in dates.index]
-        expected[forecast] = {"grade": forecasts.at[forecast, "verdict"], "bears": bears,
-                              "deciding": [row for row in bears if dates[row] > ARTICLE_DATE]}
+        supports = {grade: [row for row in rows if row in dates.index and dates[row] > ARTICLE_DATE]
+                    for grade, rows in SUPPORTS[forecast].items()}
+        bears = [row for rows in SUPPORTS[forecast].values() for row in rows if row in dates.index]
+        grade = forecasts.at[forecast, "verdict"]
+        expected[forecast] = {"grade": grade, "bears": bears,
+                              "deciding": [row for row in bears if dates[row] > ARTICLE_DATE],
+                              "supports": supports, "supporting": supports.get(grade, [])}
     return expected
 
 
@@ -215,12 +234,19 @@ def judge_grades(answer: object, expected: dict[str, dict]) -> object:
         problem = _evidence_problem(forecast, as_list(answer[forecast]["evidence"]), expected, dates)
         if problem is not None:
             return problem
-    # One message for any wrong grade: it names no forecast, so grades cannot be sorted by trying them in turn.
-    if any(answer[forecast]["grade"] != expected[forecast]["grade"] for forecast in GRADED):
-        return not_yet("At least one of your grades differs from the kit's. For each forecast, read the quote again, "
-                       "then the rows you cite: what did it expect, and what had happened by 2025? If you still "
-                       "disagree, keep your grades and evidence for the discussion (the kit's reasons are in the "
-                       "solution).")
+    # One message for any wrong grade, and for a grade that rests only on rows supporting another grade: it names no
+    # forecast, so grades cannot be sorted by trying them in turn.
+    def holds(forecast: str) -> bool:
+        entry = answer[forecast]
+        supported = set(as_list(entry["evidence"])) & set(expected[forecast]["supports"].get(entry["grade"], []))
+        return entry["grade"] == expected[forecast]["grade"] and bool(supported)
+
+    if not all(holds(forecast) for forecast in GRADED):
+        return not_yet("At least one of your grades differs from the kit's, or rests only on rows that point the "
+                       "other way (a summit shows talks moving, not that they failed). For each forecast, read the "
+                       "quote again, then the rows you cite: what did it expect, what had happened by 2025, and "
+                       "which of your rows shows that? If you still disagree, keep your grades and evidence for the "
+                       "discussion (the kit's reasons are in the solution).")
     return correct("Your grades match the kit's, each on a row that decides it. Each grade is a judgement on "
                    "evidence: read the kit's reasons with "
                    '`load_table("forecasts").set_index("id").loc[list(my_grades), "reason"]`.')
@@ -238,7 +264,7 @@ def grades_giveaways() -> list[str]:
 
 
 def _grades_answer(**changes) -> dict:
-    answer = {forecast: {"grade": expected["grade"], "evidence": expected["deciding"][-1:]}
+    answer = {forecast: {"grade": expected["grade"], "evidence": expected["supporting"][-1:]}
               for forecast, expected in expected_grades().items()}
     return {**answer, **changes}
 
@@ -298,6 +324,9 @@ EXERCISES = {
                        (_graded("bear-fruit", "2022-russia-quits-peace-treaty-talks", "2024-putin-state-visit-hanoi"),
                         "another of the three"),
                        (_graded("bear-fruit", "2016-sochi-new-approach"), "from before the article"),
+                       (_graded("bear-fruit", "2018-singapore-agreement", "2019-abe-putin-osaka-summit"),
+                        "point the other way"),
+                       (_graded("bear-fruit", "2018-singapore-agreement", grade="held"), "point the other way"),
                        (_graded("cam-ranh-return", "2016-vietnam-rejects-foreign-bases"),
                         "from before the article"),
                        (_graded("bear-fruit", *sorted(set(expected_grades()["bear-fruit"]["deciding"]))[:6]),
