@@ -141,7 +141,7 @@ TAUGHT = {
            "folium.PolyLine", "list()", "|"],
     "03a": [".item()"],
     "03b": ["[n] (position)", "folium.GeoJsonTooltip"],
-    "04": ["<", ">", "bool()"],
+    "04": ["<", ">", "bool()", ".mean()"],
     "05": ["pd.concat"],
     "06": [".nunique()"],
     "07": [],

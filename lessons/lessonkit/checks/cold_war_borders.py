@@ -169,6 +169,79 @@ def judge_deal_days(answer: object, expected: int) -> object:
                    "subtracting dates already counts the days between them, so add or remove nothing by hand.")
 
 
+# Exercise 4: "abrogated a series of nuclear treaties"? Count from the autumn's treaty rows, then grade the claim --
+# The two counts and the grade are judged together: any wrong one gets the same message, so the message never says
+# which is off, and a second guess at the grade alone does not pass.
+
+CLAIM = "nuclear-treaties-abrogated"
+# What each October 2016 treaty row's description says Russia did, agreement by agreement (read from the rows).
+AGREEMENTS_IN_ROWS = {
+    "2016-plutonium-agreement-suspended": ["suspended"],  # the 2000 plutonium disposition agreement
+    "2016-nuclear-research-agreement-suspended": ["suspended", "ended"],  # 2013 research pact; 2010 Rosatom-DOE
+}
+SUSPENDED_KEY, ENDED_KEY, VERDICT_KEY = "suspended", "ended", "verdict"
+GRADES = ("accurate", "partly-accurate", "inaccurate")
+
+
+def expected_treaty_grade() -> dict:
+    events = load_table("events").set_index("id")
+    steps = [step for event_id, row_steps in AGREEMENTS_IN_ROWS.items() if event_id in events.index
+             for step in row_steps]
+    claims = load_table("claims").set_index("id")
+    return {SUSPENDED_KEY: steps.count("suspended"), ENDED_KEY: steps.count("ended"),
+            VERDICT_KEY: str(claims.at[CLAIM, "verdict"])}
+
+
+def _whole_number(answer: object) -> int | None:
+    value = as_single_number(answer)
+    if value is None or not math.isfinite(value) or value != int(value):
+        return None
+    return int(value)
+
+
+TREATY_NOT_YET = ("The three do not all match the rows. Read each `treaty` row's `description` in full: "
+                  "every agreement it says Russia suspended counts once in `suspended`, every one it says Russia "
+                  "terminated (ended) once in `ended`; one row can name two agreements. Then apply the rule: "
+                  "'accurate' if every agreement was ended, 'inaccurate' if none was, 'partly-accurate' otherwise.")
+
+
+def judge_treaty_grade(answer: object, expected: dict) -> object:
+    keys = (SUSPENDED_KEY, ENDED_KEY, VERDICT_KEY)
+    if not isinstance(answer, dict) or not set(keys) <= set(answer):
+        return not_yet("`treaty_check` should be the dictionary the answer cell's last line makes, with "
+                       f"`{SUSPENDED_KEY}`, `{ENDED_KEY}` and `{VERDICT_KEY}` in it: keep that line and fill in the "
+                       "three above it.")
+    for key in keys:
+        if answer[key] is ...:
+            return not_yet(f"`{key}` has no answer yet: replace its `...`.")
+    for key in (SUSPENDED_KEY, ENDED_KEY):
+        if isinstance(answer[key], str):
+            return not_yet(f"`{key}` is text. Give the count as a number without quotes, such as 4.")
+        if _whole_number(answer[key]) is None:
+            return not_yet(f"`{key}` should be one whole number: how many agreements.")
+    verdict = answer[VERDICT_KEY]
+    if not isinstance(verdict, str) or normalised(verdict).replace(" ", "-") not in GRADES:
+        return not_yet(f"`{VERDICT_KEY}` should be one of the grades in quotes: 'accurate', 'partly-accurate' or "
+                       "'inaccurate'.")
+    given = (_whole_number(answer[SUSPENDED_KEY]), _whole_number(answer[ENDED_KEY]),
+             normalised(verdict).replace(" ", "-"))
+    if given != (expected[SUSPENDED_KEY], expected[ENDED_KEY], expected[VERDICT_KEY]):
+        return not_yet(TREATY_NOT_YET)
+    return correct(f"{expected[SUSPENDED_KEY]} suspended (the plutonium disposition agreement on 3 October, the 2013 "
+                   f"nuclear and energy research agreement on 5 October) and {expected[ENDED_KEY]} ended (the 2010 "
+                   "Rosatom-DOE agreement on converting research reactors). Three agreements in three days: 'a "
+                   "series' is fair; 'abrogated' fits only the one ended; none limited arsenals as New START, which "
+                   "stayed in force, does. The kit's claims table grades it the same. Russia ended the plutonium "
+                   "agreement only by a law of October 2025.")
+
+
+def _treaty(suspended: object = None, ended: object = None, verdict: object = None) -> dict:
+    expected = expected_treaty_grade()
+    return {SUSPENDED_KEY: expected[SUSPENDED_KEY] if suspended is None else suspended,
+            ENDED_KEY: expected[ENDED_KEY] if ended is None else ended,
+            VERDICT_KEY: expected[VERDICT_KEY] if verdict is None else verdict}
+
+
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
 EXERCISES = {
@@ -203,6 +276,20 @@ EXERCISES = {
         wrong=lambda: [(expected_deal_days() + 1, "add or remove nothing"), (-expected_deal_days(), "positive"),
                        (21, "truce took effect"), (13, "truce breaking down"),
                        (pd.Timestamp("2016-10-03"), "That is a date"), (30, "Not quite")]),
+    "treaty-grade": Exercise(
+        "treaty_check", f"the dictionary of the answer cell, with `{SUSPENDED_KEY}` and `{ENDED_KEY}` (whole numbers) "
+        f"and `{VERDICT_KEY}` (a grade in quotes)", expected_treaty_grade, judge_treaty_grade,
+        giveaways=lambda: ["two suspended", "2 suspended", "suspended two",
+                           "one ended", "1 ended", "ended one", "two agreements suspended"],
+        right=lambda: [_treaty(), _treaty(np.int64(2), 1.0), _treaty(verdict="Partly accurate"),
+                       _treaty(pd.Series([2]), np.int64(1))],
+        wrong=lambda: [(_treaty(verdict="accurate"), "do not all match"),
+                       (_treaty(verdict="inaccurate"), "do not all match"),
+                       (_treaty(1, 0), "do not all match"), (_treaty(2, 0), "do not all match"),
+                       (_treaty(3, 0, "inaccurate"), "do not all match"), (_treaty(1, 1), "do not all match"),
+                       (_treaty("2"), "is text"), (_treaty(2.5), "whole number"), (_treaty(ended=...), "no answer"),
+                       (_treaty(verdict="true"), "one of the grades"), (_treaty(verdict=True), "one of the grades"),
+                       ({SUSPENDED_KEY: 2}, "dictionary"), ("partly-accurate", "dictionary")]),
 }
 
 check = checker_for(EXERCISES)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, checker_for, correct, not_yet
+from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
 from .common import (
     figure_value,
@@ -236,6 +236,82 @@ def reach_map_with(centre: tuple[float, float] | None = None, radius: float | No
     return fmap
 
 
+# Exercise 4: "increased"? Fiscal 2015, the last full year before the article, against the mean of 2012-2014 -------
+# The mean and the True/False are judged together: a right mean with the wrong verdict gets the same message as a
+# wrong one, on the method, so a second guess at the verdict alone does not pass.
+
+MEAN_KEY, INCREASED_KEY = "mean_before", "increased"
+BEFORE_YEARS, LATEST_YEAR = (2012, 2013, 2014), 2015
+MEAN_TOLERANCE = 0.01  # about 4 scrambles: the mean rounded to a whole number passes, a rough guess does not
+
+
+def _scrambles() -> pd.Series:
+    figures = load_table("figures")
+    rows = figures[figures["id"].str.startswith("jasdf-scrambles-russia-fy")]
+    return rows.set_index(rows["year"].astype(int))["value"].astype(float)
+
+
+def expected_trend() -> dict:
+    values = _scrambles()
+    mean = float(values.loc[list(BEFORE_YEARS)].mean())
+    return {MEAN_KEY: mean, INCREASED_KEY: bool(values.loc[LATEST_YEAR] > mean)}
+
+
+def _mean_of(years) -> float:
+    return float(_scrambles().loc[list(years)].mean())
+
+
+TREND_NOT_FOLLOWING = (f"`{INCREASED_KEY}` does not follow from your mean yet. Compare fiscal {LATEST_YEAR}'s "
+                       f"value with `{MEAN_KEY}`, and let Python decide: `latest > {MEAN_KEY}` is True or False.")
+
+
+def judge_trend(answer: object, expected: dict) -> object:
+    if not isinstance(answer, dict) or not {MEAN_KEY, INCREASED_KEY} <= set(answer):
+        return not_yet("`trend` should be the dictionary the answer cell's last line makes, with "
+                       f"`{MEAN_KEY}` and `{INCREASED_KEY}` in it: keep that line and fill in the two above it.")
+    mean, verdict = answer[MEAN_KEY], answer[INCREASED_KEY]
+    if mean is ... or verdict is ...:
+        name = MEAN_KEY if mean is ... else INCREASED_KEY
+        return not_yet(f"`{name}` has no answer yet: replace its `...`.")
+    if isinstance(mean, str):
+        return not_yet(f"`{MEAN_KEY}` is text. Store the number itself, without quotes.")
+    value = as_single_number(mean)
+    if value is None or value != value:
+        return not_yet(f"`{MEAN_KEY}` should be one number, the average of three values: `.mean()` gives it.")
+    if not near(value, expected[MEAN_KEY], MEAN_TOLERANCE):
+        if near(value, _mean_of((*BEFORE_YEARS, LATEST_YEAR)), 0.005):
+            return not_yet(f"That mean includes fiscal {LATEST_YEAR}, the year you compare with it. Keep fiscal "
+                           f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} only.")
+        if near(value, _mean_of(_scrambles().index), 0.005):
+            return not_yet("That is the mean of every year in `scrambles`. Keep fiscal "
+                           f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} only: the years before the comparison.")
+        if near(value, _scrambles().loc[list(BEFORE_YEARS)].sum(), 0.005):
+            return not_yet("That is the sum of the three values. Divide by how many there are, or use `.mean()`.")
+        return not_yet(f"Not quite: `{MEAN_KEY}` should be the average of the `value` column over fiscal "
+                       f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} (`year` from {BEFORE_YEARS[0]} to "
+                       f"{BEFORE_YEARS[-1]}).")
+    if isinstance(verdict, str):
+        return not_yet(f"`{INCREASED_KEY}` is text. Store the comparison itself, True or False without quotes.")
+    decided = _as_bool(verdict)
+    if decided is None:
+        return not_yet(f"`{INCREASED_KEY}` should be True or False: the result of a comparison with `>`.")
+    if decided != expected[INCREASED_KEY]:
+        return not_yet(TREND_NOT_FOLLOWING)
+    latest = _scrambles().loc[LATEST_YEAR]
+    word = "above" if expected[INCREASED_KEY] else "below"
+    return correct(f"{expected[INCREASED_KEY]}: fiscal {LATEST_YEAR}'s {latest:,.0f} scrambles lie {word} the "
+                   f"{BEFORE_YEARS[0]}-{BEFORE_YEARS[-1]} mean of {expected[MEAN_KEY]:,.0f} (one of the three is "
+                   "approximate). By this measure the climb to fiscal 2014 had not lasted when the article appeared; "
+                   "the rise to fiscal 2017 came after it. Scrambles count every Russian aircraft near Japan, not "
+                   "bombers near US bases: discussion question 2.")
+
+
+def _trend(mean: object = None, increased: object = None) -> dict:
+    expected = expected_trend()
+    return {MEAN_KEY: expected[MEAN_KEY] if mean is None else mean,
+            INCREASED_KEY: expected[INCREASED_KEY] if increased is None else increased}
+
+
 def _wrong_circles() -> list:
     lat, lon, reach = expected_reach()
     cam_ranh = tuple(load_table("places").set_index("id").loc["cam-ranh-bay", ["lat", "lon"]])
@@ -301,6 +377,25 @@ EXERCISES = {
                        reach_map_with(in_group=True), reach_map_with(tried_first=(expected_reach()[2] * 2,)),
                        reach_map_with(in_group=True, tried_first=(2_200_000, expected_reach()[2] / 1000))],
         wrong=_wrong_circles),
+    "scrambles-trend": Exercise(
+        "trend", f"the dictionary of the answer cell, with `{MEAN_KEY}` (a number) and `{INCREASED_KEY}` (True or "
+        "False)", expected_trend, judge_trend,
+        giveaways=lambda: [*number_forms(expected_trend()[MEAN_KEY], "scrambles", 0),
+                           f"{expected_trend()[MEAN_KEY]:.1f}", "below the mean", "above the mean"],
+        right=lambda: [_trend(), _trend(np.float64(expected_trend()[MEAN_KEY])),
+                       _trend(round(expected_trend()[MEAN_KEY])),
+                       _trend(increased=np.bool_(expected_trend()[INCREASED_KEY])),
+                       _trend(increased=pd.Series([expected_trend()[INCREASED_KEY]]))],
+        wrong=lambda: [(_trend(increased=not expected_trend()[INCREASED_KEY]), "does not follow"),
+                       (_trend(_mean_of((*BEFORE_YEARS, LATEST_YEAR))), "includes fiscal"),
+                       (_trend(_mean_of(_scrambles().index)), "every year"),
+                       (_trend(float(_scrambles().loc[list(BEFORE_YEARS)].sum())), "sum"),
+                       (_trend(_scrambles().loc[2014]), "Not quite"),
+                       (_trend(_mean_of((2013, 2014, LATEST_YEAR))), "Not quite"),
+                       (_trend("359"), "text"), (_trend(increased="False"), "text"),
+                       (_trend(...), "no answer yet"), (_trend(increased=...), "no answer yet"),
+                       (_trend(increased=359.0), "True or False"), (False, "dictionary"),
+                       ({MEAN_KEY: expected_trend()[MEAN_KEY]}, "dictionary")]),
 }
 
 check = checker_for(EXERCISES)
