@@ -38,11 +38,23 @@ def venv_python() -> Path:
 
 
 def requirements_digest(requirements: Path) -> str:
-    """Hash the requirements file and the files it includes, so set-up reruns when a pin changes."""
+    """Hash the requirements file and the files it includes (`-r`), so set-up reruns when a pin changes."""
     digest = hashlib.sha256()
-    for path in (requirements, LEARNER_REQUIREMENTS):
+    for path in included_requirements(requirements):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def included_requirements(requirements: Path) -> list[Path]:
+    """The requirements file and every file it includes with `-r`, however deep, each once."""
+    found = [requirements]
+    for line in requirements.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line.startswith("-r "):
+            for path in included_requirements(requirements.parent / line[3:].strip()):
+                if path not in found:
+                    found.append(path)
+    return found
 
 
 def create_venv() -> None:
