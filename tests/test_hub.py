@@ -24,11 +24,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 import nbformat
 import pytest
 
+import kit
 from tests.browser import NODE_PREFIX, chromium, is_loopback, watch
 from tests.conftest import ROOT
 from tests.test_lab import EXPECTED, KERNEL_IDLE_JS, RUN_ALL_DONE_JS, assert_quiet, free_port, shown
@@ -69,13 +69,6 @@ def kit_repository(folder: Path) -> Path:
     subprocess.run([*git, "add", "--all"], check=True)
     subprocess.run([*git, "commit", "--quiet", "-m", "The kit as the test found it"], check=True)
     return repository
-
-
-def nbgitpuller_link(hub: str, repository_url: str, branch: str = "main") -> str:
-    """The README's nbgitpuller link: clone (or update) the repository into the user's home, open lesson 00."""
-    query = urlencode({"repo": repository_url, "branch": branch,
-                       "urlpath": f"lab/tree/{REPOSITORY}/lessons/{FIRST_LESSON.name}"}, quote_via=quote)
-    return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
 HUB_CONFIG = """
@@ -176,7 +169,7 @@ def start_run_all(page) -> None:
 def test_two_students_open_the_nbgitpuller_link_and_every_map_draws_with_no_internet(hub, tmp_path):
     started = time.monotonic()
     repository = kit_repository(tmp_path)
-    link = nbgitpuller_link(hub.url, repository.as_uri())
+    link = kit.nbgitpuller_link(hub.url, repository.as_uri())  # the README's link, made by `kit.py links`
     code_cells = sum(cell.cell_type == "code" for cell in nbformat.read(FIRST_LESSON, as_version=4).cells)
     with chromium() as browser:
         pages, seen, asked = {}, {}, {}

@@ -2,9 +2,10 @@
 party's language and cite a source, and a legend. Lessons add their own layers with folium's own calls.
 
 Offline drawing: folium loads Leaflet, jQuery, Bootstrap and icon fonts from CDNs. A kit map loads only what it uses
-(Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/`, where `kit.py lab` (and
-Binder's postBuild) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither
-loads, the map says in words what to do. Exported pages, decks and the site rewrite these addresses to their own copies.
+(Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/` (the base URL of the
+notebook page the map sits in), where `kit.py lab`, Binder's postBuild and a hub's image (`python -m lessonkit.vendor
+--install`) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither loads,
+the map says in words what to do, and on a hub or Binder sends the learner to the instructor. Exported pages, decks and the site rewrite these addresses to their own copies.
 """
 import copy
 import json
