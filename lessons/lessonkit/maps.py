@@ -5,7 +5,8 @@ Offline drawing: folium loads Leaflet, jQuery, Bootstrap and icon fonts from CDN
 (Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/` (the base URL of the
 notebook page the map sits in), where `kit.py lab`, Binder's postBuild and a hub's image (`python -m lessonkit.vendor
 --install`) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither loads,
-the map says in words what to do, and on a hub or Binder sends the learner to the instructor. Exported pages, decks and the site rewrite these addresses to their own copies.
+the map says in words what to do, and on a hub or Binder sends the learner to the instructor. Exported pages, decks
+and the site rewrite these addresses to their own copies.
 """
 import copy
 import json
@@ -129,7 +130,8 @@ _HELP_JS = """window.addEventListener('DOMContentLoaded', function () {
 if (window.L) return;
 var kit = window.kitMapAssets.kit, base = window.kitMapAssets.base, text = kit.help;
 if (kit.onServer || (base && base !== '/')) {
-  var link = kit.readme.href || (kit.readme.lab_path ? (base || '/') + 'lab/tree/' + kit.readme.lab_path : null);
+  var link = kit.readme.href
+    || (kit.readme.lab_path ? (base || '/') + 'lab/tree/' + encodeURI(kit.readme.lab_path) : null);
   var name = '\u201cOn a JupyterHub\u201d of README.md';
   text = kit.helpServer.replace('{readme}',
     link ? '<a href="' + link + '" target="_blank" rel="noopener">' + name + '</a>' : name);
@@ -149,7 +151,8 @@ def _map_assets_html() -> str:
     """Script tags that load Leaflet and jQuery: the server's copy first (at the base URL the notebook page names),
     the CDN only if that did not load, and words if neither did."""
     prefix, cdn = map_asset_prefix(), MAP_ASSET_CDN
-    kit = {"files": {"css": f"{prefix}leaflet.css", "leaflet": f"{prefix}leaflet.js", "jquery": f"{prefix}jquery.min.js"},
+    kit = {"files": {"css": f"{prefix}leaflet.css", "leaflet": f"{prefix}leaflet.js",
+                     "jquery": f"{prefix}jquery.min.js"},
            "cdn": {"css": cdn["leaflet.css"], "leaflet": cdn["leaflet.js"], "jquery": cdn["jquery.min.js"]},
            "onServer": on_a_shared_server(), "help": MAP_HELP, "helpServer": MAP_HELP_SERVER, "readme": _readme_link()}
     return (
