@@ -99,7 +99,7 @@ def _readme_link() -> dict:
 # Runs in the map's page before anything loads. The page lies in an iframe of the notebook page (same origin), whose
 # #jupyter-config-data names the server's base URL: the map files are asked for there, whatever the kernel thought
 # (a server started with a base URL but without JUPYTERHUB_SERVICE_PREFIX). Exported pages, decks and the website
-# rewrite the quoted addresses in `files` and `cdn` to their own copies (lessonkit.publish.offline_html), which are
+# rewrite the quoted addresses in `files` and `online` to their own copies (lessonkit.publish.offline_html), which are
 # then used as they are: only an address on the server's root (/…/static/kit/…) is moved to the page's base URL.
 # Each file is written as a tag of its own script, so the next script (the CDN fallback) runs after it has loaded.
 _ASSETS_JS = """(function () {
@@ -117,10 +117,10 @@ window.kitMapAssets = {
   kit: kit, base: base,
   script: function (url) { document.write('<script src="' + url + '"><\\/script>'); },
   load: function (key) { this.script(at(kit.files[key])); },
-  fallback: function (key, loaded) { if (!window[loaded]) this.script(kit.cdn[key]); }
+  fallback: function (key, loaded) { if (!window[loaded]) this.script(kit.online[key]); }
 };
 document.write('<link rel="stylesheet" href="' + at(kit.files.css) + '" onerror="this.onerror=null;this.href=\\''
-               + kit.cdn.css + '\\'">');
+               + kit.online.css + '\\'">');
 window.kitMapAssets.load('leaflet');
 })();"""
 # If Leaflet did not load from the server or the CDN, the page says what to do and hides the map's legend. On a hub or
@@ -153,7 +153,7 @@ def _map_assets_html() -> str:
     prefix, cdn = map_asset_prefix(), MAP_ASSET_CDN
     kit = {"files": {"css": f"{prefix}leaflet.css", "leaflet": f"{prefix}leaflet.js",
                      "jquery": f"{prefix}jquery.min.js"},
-           "cdn": {"css": cdn["leaflet.css"], "leaflet": cdn["leaflet.js"], "jquery": cdn["jquery.min.js"]},
+           "online": {"css": cdn["leaflet.css"], "leaflet": cdn["leaflet.js"], "jquery": cdn["jquery.min.js"]},
            "onServer": on_a_shared_server(), "help": MAP_HELP, "helpServer": MAP_HELP_SERVER, "readme": _readme_link()}
     return (
         f"<script>{_ASSETS_JS % _js_value(kit)}</script>\n"
