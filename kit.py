@@ -11,18 +11,23 @@ Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to 
 `python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
 `python3 kit.py export` writes each lesson as a web page to build/export/ (copy the folder with vendor/);
 `python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
+`python3 kit.py links [--hub https://YOUR-HUB] [--branch main]` prints the Binder badge and the nbgitpuller link for
+this copy of the kit's repository (KIT_REPOSITORY_URL if set, else the GitHub address git cloned it from).
 Contributors: `python3 kit.py store-outputs [LESSON.ipynb ...]` re-runs the lessons (all, or those named) and keeps
 only the outputs that nbval checks.
 
 Only the Python standard library is used here, so the script runs on a fresh machine with nothing but python3.
 """
+import argparse
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
 import venv
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -40,11 +45,23 @@ def venv_python() -> Path:
 
 
 def requirements_digest(requirements: Path) -> str:
-    """Hash the requirements file and the files it includes, so set-up reruns when a pin changes."""
+    """Hash the requirements file and the files it includes (`-r`), so set-up reruns when a pin changes."""
     digest = hashlib.sha256()
-    for path in (requirements, LEARNER_REQUIREMENTS):
+    for path in included_requirements(requirements):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def included_requirements(requirements: Path) -> list[Path]:
+    """The requirements file and every file it includes with `-r`, however deep, each once."""
+    found = [requirements]
+    for line in requirements.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line.startswith("-r "):
+            for path in included_requirements(requirements.parent / line[3:].strip()):
+                if path not in found:
+                    found.append(path)
+    return found
 
 
 def create_venv() -> None:
@@ -150,14 +167,59 @@ def build_site(extra: list[str]) -> int:
     return run_in_venv(["-m", "lessonkit.site", *extra], cwd=ROOT / "lessons")
 
 
+def repository_url() -> str | None:
+    """The kit's repository on GitHub, the one setting every published link is made from: KIT_REPOSITORY_URL if set
+    (the website's CI job sets it), else the address git cloned this copy from (a fork's clone names the fork)."""
+    url = os.environ.get("KIT_REPOSITORY_URL", "")
+    if not url:
+        try:
+            url = subprocess.run(["git", "remote", "get-url", "origin"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.strip()
+        except OSError:  # no git
+            url = ""
+    url = re.sub(r"^git@github\.com:", "https://github.com/", url).removesuffix(".git").rstrip("/")
+    return url if re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", url) else None
+
+
+def binder_badge(repository: str) -> str:
+    """The README's Binder badge: OWNER/REPOSITORY is the repository's GitHub path, HEAD its default branch."""
+    path = repository.removeprefix("https://github.com/")
+    return (f"[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{path}/HEAD"
+            f"?labpath={quote(FIRST_LESSON, safe='')})")
+
+
+def nbgitpuller_link(hub: str, repository: str, branch: str = "main") -> str:
+    """The README's nbgitpuller link: the hub's address; the repository to clone (any address git can clone); its
+    branch; and the page to open, under the folder nbgitpuller clones into, named after the repository."""
+    folder = repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repository, safe='')}"
+            f"&branch={quote(branch, safe='')}&urlpath={quote(f'lab/tree/{folder}/{FIRST_LESSON}', safe='')}")
+
+
+def print_links(extra: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python3 kit.py links")
+    parser.add_argument("--hub", default="https://YOUR-HUB", help="the JupyterHub's address")
+    parser.add_argument("--branch", default="main", help="the branch nbgitpuller pulls (default: main)")
+    args = parser.parse_args(extra)
+    repository = repository_url()
+    if not repository:
+        print("No GitHub address found for this copy of the kit: set KIT_REPOSITORY_URL, e.g.\n"
+              "  KIT_REPOSITORY_URL=https://github.com/OWNER/REPOSITORY python3 kit.py links", file=sys.stderr)
+        return 1
+    print(f"Binder badge (README, website):\n{binder_badge(repository)}\n\n"
+          f"nbgitpuller link for learners on {args.hub}:\n{nbgitpuller_link(args.hub, repository, args.branch)}")
+    return 0
+
+
 COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
             "export": export_pages, "site": build_site, "store-outputs": publish("store-outputs"),
-            "progress": show_progress}
+            "progress": show_progress, "links": print_links}
 # What the one line after Ctrl+C names as stopped.
 STOPPED = {"lab": "JupyterLab", "test": "The tests", "slides": "Making the slide decks",
            "versions": "Making the student and instructor versions", "export": "Exporting the lesson pages",
            "site": "Building the website",
-           "store-outputs": "Storing the lesson outputs", "progress": "Showing your progress"}
+           "store-outputs": "Storing the lesson outputs", "progress": "Showing your progress",
+           "links": "Printing the links"}
 
 
 def main(argv: list[str]) -> int:

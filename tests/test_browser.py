@@ -254,6 +254,58 @@ def test_a_map_that_cannot_load_leaflet_says_what_to_do(tmp_path):
         assert "python3 kit.py lab" in help_text and "internet" in help_text
 
 
+def test_on_a_hub_a_map_that_cannot_load_leaflet_sends_the_learner_to_the_instructor(tmp_path, monkeypatch):
+    """Rendered in a hub's kernel (JUPYTERHUB_SERVICE_PREFIX set), the failure text does not tell a learner to start
+    JupyterLab: it says to ask the instructor and links the README's hub section; the legend, which would describe
+    nothing, is hidden."""
+    from lessonkit.maps import add_legend, base_map
+    monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/ada/")
+    monkeypatch.setenv("KIT_REPOSITORY_URL", "https://github.com/example/kit")
+    path = tmp_path / "map.html"
+    path.write_text(add_legend(base_map((45, 148), 5), "Lines", {"1855": "#0072b2"}).get_root().render(),
+                    encoding="utf-8")
+    with offline_page(serve_leaflet=False) as page:
+        page.goto(path.as_uri())
+        help_text = page.locator(".kit-map-help").inner_text()
+        assert "instructor" in help_text and "kit.py" not in help_text
+        assert page.locator(".kit-map-help a").get_attribute("href") == "https://github.com/example/kit#on-a-jupyterhub"
+        assert not page.locator(".kit-legend").is_visible()
+
+
+def test_a_map_finds_its_files_at_the_base_url_of_the_page_it_sits_in(monkeypatch):
+    """A server started with a base URL but no JUPYTERHUB_SERVICE_PREFIX (as Binder can be): the kernel renders the
+    map for /static/kit/, and the map's page asks the notebook page's base URL (JupyterLab's #jupyter-config-data)
+    instead, so it draws from /user/ada/static/kit/."""
+    from lessonkit.maps import base_map
+    from lessonkit.vendor import map_asset_files
+    monkeypatch.delenv("JUPYTERHUB_SERVICE_PREFIX", raising=False)
+    files = map_asset_files()
+    notebook_page = ('<!doctype html><html><head><script id="jupyter-config-data" type="application/json">'
+                     '{"baseUrl": "/user/ada/"}</script></head><body>'
+                     f'{base_map((45, 148), 5)._repr_html_()}</body></html>')
+    asked = []
+
+    def serve(route):
+        url = route.request.url
+        asked.append(url)
+        if url == "http://hub.test/user/ada/lab":
+            return route.fulfill(body=notebook_page, content_type="text/html")
+        name = url.removeprefix("http://hub.test/user/ada/static/kit/")
+        if name != url and name in files:
+            return route.fulfill(path=str(files[name]))
+        return route.abort()
+
+    with offline_page() as page:
+        page.route("http://hub.test/**", serve)  # registered last, so asked first
+        page.goto("http://hub.test/user/ada/lab")
+        frame = page.locator("iframe").element_handle().content_frame()
+        frame.wait_for_function("() => document.readyState === 'complete' && window.L && window.jQuery")
+        assert frame.locator(".leaflet-container").count() == 1 and frame.locator(".kit-map-help").count() == 0
+    assert sorted(asked) == sorted(f"http://hub.test/user/ada{path}" for path in
+                                   ["/lab", "/static/kit/leaflet.css", "/static/kit/leaflet.js",
+                                    "/static/kit/jquery.min.js"])
+
+
 def test_a_map_in_a_notebook_is_titled_for_screen_readers():
     from lessonkit.maps import base_map
     assert base_map((45, 148), 5, title="Map of the Kurils")._repr_html_().startswith('<iframe title="Map of the Kurils"')

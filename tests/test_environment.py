@@ -62,3 +62,17 @@ def test_the_installed_versions_are_the_pinned_ones():
     from importlib.metadata import version
     for name, pinned in pip_pins().items():
         assert version(name) == pinned, name
+
+
+def test_the_hub_image_pins_its_own_packages_and_includes_the_learners():
+    """requirements-hub.txt (a JupyterHub's image; tests/test_hub.py) adds jupyterhub and nbgitpuller, pinned, to the
+    learner's packages, and the test environment has those versions."""
+    from importlib.metadata import version
+    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements-hub.txt").read_text().splitlines()]
+    lines = [line for line in lines if line]
+    assert lines[0] == "-r requirements.txt"
+    pins = dict(line.split("==") for line in lines[1:])
+    assert set(pins) == {"jupyterhub", "nbgitpuller"}
+    for name, pinned in pins.items():
+        assert re.fullmatch(r"[0-9][0-9A-Za-z.]*", pinned) and version(name) == pinned, name
+    assert "-r requirements-hub.txt" in (ROOT / "requirements-dev.txt").read_text().splitlines()

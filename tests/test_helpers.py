@@ -186,3 +186,21 @@ def test_every_map_names_leaflet_without_a_flag():
     page = base_map((45.5, 148.5), 5).get_root().render()
     assert page.count("attributionControl.setPrefix(") == 1
     assert page.index("attributionControl.setPrefix(") > page.index("L.map(")
+
+
+def test_a_maps_readme_link_is_the_repository_online_or_the_kits_own_copy(monkeypatch):
+    """Where a map that cannot draw on a hub sends the learner: the README's hub section on the repository's page if
+    the kit knows its address (nbgitpuller's clone, Binder, KIT_REPOSITORY_URL), else the README in the kit's folder
+    as JupyterLab opens it (its path from the server's root: the notebook's, JPY_SESSION_NAME, and the kit's layout)."""
+    from lessonkit import maps
+    from tests.conftest import LESSONS
+    for name in ("KIT_REPOSITORY_URL", "BINDER_REPO_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(maps, "_origin_url", lambda: "https://github.com/ada/apsec-kit.git")
+    assert maps._readme_link() == {"href": "https://github.com/ada/apsec-kit#on-a-jupyterhub"}
+    monkeypatch.setattr(maps, "_origin_url", lambda: "file:///srv/kit")  # not a page a browser can show
+    monkeypatch.chdir(LESSONS)
+    monkeypatch.setenv("JPY_SESSION_NAME", "apsec-kit/lessons/00-start-here.ipynb")
+    assert maps._readme_link() == {"lab_path": "apsec-kit/README.md"}
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    assert maps._readme_link() == {}

@@ -22,7 +22,7 @@ def test_help_lists_every_command(args):
     assert result.returncode == 0 and result.stderr == ""
     for command in ["python3 kit.py lab", "python3 kit.py test", "python3 kit.py slides", "python3 kit.py versions",
                     "python3 kit.py export", "python3 kit.py site", "python3 kit.py store-outputs",
-                    "python3 kit.py progress"]:
+                    "python3 kit.py progress", "python3 kit.py links"]:
         assert command in result.stdout
 
 
@@ -30,8 +30,28 @@ def test_an_unknown_command_is_named_and_refused_with_the_list():
     result = run_kit("nonsense")
     assert result.returncode == 2
     assert result.stderr.startswith(
-        "Unknown command 'nonsense'. The commands are: lab, test, slides, versions, export, site, store-outputs, progress.\n")
+        "Unknown command 'nonsense'. The commands are: "
+        "lab, test, slides, versions, export, site, store-outputs, progress, links.\n")
     assert "python3 kit.py lab" in result.stderr
+
+
+def test_links_are_made_from_the_repository_alone():
+    """A fork gets working links by changing one thing: the repository (KIT_REPOSITORY_URL, or the clone's origin)."""
+    result = subprocess.run([sys.executable, str(ROOT / "kit.py"), "links", "--hub", "https://hub.example.edu/"],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "KIT_REPOSITORY_URL": "https://github.com/ada/apsec-kit"})
+    assert result.returncode == 0, result.stderr
+    assert ("[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/ada/apsec-kit/HEAD"
+            "?labpath=lessons%2F00-start-here.ipynb)") in result.stdout
+    assert ("https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fada%2Fapsec-kit"
+            "&branch=main&urlpath=lab%2Ftree%2Fapsec-kit%2Flessons%2F00-start-here.ipynb") in result.stdout
+
+
+def test_the_readmes_badge_and_link_are_the_ones_kit_py_makes():
+    import kit
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert kit.binder_badge("https://github.com/OWNER/REPOSITORY") in readme
+    assert kit.nbgitpuller_link("https://YOUR-HUB", "https://github.com/OWNER/REPOSITORY") in readme
 
 
 # kit.py with its set-up skipped and a stand-in for .venv's python, so that every command's child is SLOW_CHILD.

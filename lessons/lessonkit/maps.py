@@ -2,14 +2,18 @@
 party's language and cite a source, and a legend. Lessons add their own layers with folium's own calls.
 
 Offline drawing: folium loads Leaflet, jQuery, Bootstrap and icon fonts from CDNs. A kit map loads only what it uses
-(Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/`, where `kit.py lab` (and
-Binder's postBuild) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither
-loads, the map says in words what to do. Exported pages, decks and the site rewrite these addresses to their own copies.
+(Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/` (the base URL of the
+notebook page the map sits in), where `kit.py lab`, Binder's postBuild and a hub's image (`python -m lessonkit.vendor
+--install`) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither loads,
+the map says in words what to do, and on a hub or Binder sends the learner to the instructor. Exported pages, decks
+and the site rewrite these addresses to their own copies.
 """
 import copy
+import json
 import os
 import re
 from html import escape
+from pathlib import Path
 
 import branca
 import folium
@@ -33,28 +37,130 @@ MAP_ASSET_CDN = {
 }
 MAP_HELP = ("This map could not load its drawing library (Leaflet). Start JupyterLab with <code>python3 kit.py lab</code>, "
             "which serves it from your computer, or connect to the internet; then run this cell again.")
+# On a JupyterHub or Binder the learner cannot fix the server: whoever runs it can, with the README's hub section.
+MAP_HELP_SERVER = ("This map could not load its drawing library (Leaflet): this server does not serve the kit's map "
+                   "files. Please tell your instructor (or whoever runs this server); the kit's README says how to set "
+                   "it up, in its section {readme}.")
+README_HUB_SECTION = "on-a-jupyterhub"  # the anchor of the README's "On a JupyterHub" section
 
 
 def map_asset_prefix() -> str:
-    """The address the Jupyter server serves the kit's map files at: `/static/kit/` locally, under the user's base URL
-    on JupyterHub and Binder (whose servers set JUPYTERHUB_SERVICE_PREFIX for the kernel)."""
+    """The address the Jupyter server serves the kit's map files at, as far as the kernel knows: `/static/kit/`
+    locally, under the user's base URL on JupyterHub and Binder (whose servers set JUPYTERHUB_SERVICE_PREFIX for the
+    kernel). The map's page corrects it from JupyterLab's own page config when it can (see _map_assets_html)."""
     base = os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"
     return f"{base.rstrip('/')}/static/kit/"
 
 
+def on_a_shared_server() -> bool:
+    """True in a kernel started by a JupyterHub's server or on Binder (their environment variables say so)."""
+    return any(name.startswith(("JUPYTERHUB_", "BINDER_")) for name in os.environ)
+
+
+def kit_repository_url() -> str | None:
+    """The kit's repository on the web, for links a learner can follow: KIT_REPOSITORY_URL if set, Binder's
+    BINDER_REPO_URL, or the https address the kit was cloned from (nbgitpuller clones it); None if none is known."""
+    for url in (os.environ.get("KIT_REPOSITORY_URL"), os.environ.get("BINDER_REPO_URL"), _origin_url()):
+        if url and url.startswith("https://") and "OWNER/REPOSITORY" not in url:
+            return url.removesuffix(".git").rstrip("/")
+    return None
+
+
+def _origin_url() -> str | None:
+    config = Path(__file__).resolve().parents[2] / ".git" / "config"
+    try:
+        text = config.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r'\[remote "origin"\][^\[]*?\burl\s*=\s*(\S+)', text)
+    return found[1] if found else None
+
+
+def _readme_link() -> dict:
+    """Where the failure text sends a learner for the README's hub section: the repository's page online if known,
+    else the README in the kit's own folder opened in JupyterLab (a path from the server's root, which the map's page
+    puts after its base URL), else only its name."""
+    url = kit_repository_url()
+    if url:
+        return {"href": f"{url}#{README_HUB_SECTION}"}
+    session = os.environ.get("JPY_SESSION_NAME")  # the notebook's path from the server's root (jupyter_server)
+    if session:
+        readme = Path(__file__).resolve().parents[2] / "README.md"
+        try:
+            relative = os.path.relpath(readme, Path.cwd())
+        except ValueError:
+            return {}
+        path = os.path.normpath(os.path.join(os.path.dirname(session), relative)).replace(os.sep, "/")
+        if not path.startswith(".."):
+            return {"lab_path": path}
+    return {}
+
+
+# Runs in the map's page before anything loads. The page lies in an iframe of the notebook page (same origin), whose
+# #jupyter-config-data names the server's base URL: the map files are asked for there, whatever the kernel thought
+# (a server started with a base URL but without JUPYTERHUB_SERVICE_PREFIX). Exported pages, decks and the website
+# rewrite the quoted addresses in `files` and `online` to their own copies (lessonkit.publish.offline_html), which are
+# then used as they are: only an address on the server's root (/…/static/kit/…) is moved to the page's base URL.
+# Each file is written as a tag of its own script, so the next script (the CDN fallback) runs after it has loaded.
+_ASSETS_JS = """(function () {
+var kit = %s, base = null;
+try {
+  var config = window.parent.document.getElementById('jupyter-config-data');
+  if (config) base = JSON.parse(config.textContent).baseUrl || null;
+} catch (error) {}
+if (base && base.slice(-1) !== '/') base += '/';
+function at(url) {
+  var served = /^\\/(?:.*\\/)?static\\/kit\\/(.*)$/.exec(url);
+  return base && served ? base + 'static/kit/' + served[1] : url;
+}
+window.kitMapAssets = {
+  kit: kit, base: base,
+  script: function (url) { document.write('<script src="' + url + '"><\\/script>'); },
+  load: function (key) { this.script(at(kit.files[key])); },
+  fallback: function (key, loaded) { if (!window[loaded]) this.script(kit.online[key]); }
+};
+document.write('<link rel="stylesheet" href="' + at(kit.files.css) + '" onerror="this.onerror=null;this.href=\\''
+               + kit.online.css + '\\'">');
+window.kitMapAssets.load('leaflet');
+})();"""
+# If Leaflet did not load from the server or the CDN, the page says what to do and hides the map's legend. On a hub or
+# Binder (said by the kernel's environment, or by a base URL other than /), the words are for a learner who cannot fix
+# the server, with a link to the README's hub section.
+_HELP_JS = """window.addEventListener('DOMContentLoaded', function () {
+if (window.L) return;
+var kit = window.kitMapAssets.kit, base = window.kitMapAssets.base, text = kit.help;
+if (kit.onServer || (base && base !== '/')) {
+  var link = kit.readme.href
+    || (kit.readme.lab_path ? (base || '/') + 'lab/tree/' + encodeURI(kit.readme.lab_path) : null);
+  var name = '\u201cOn a JupyterHub\u201d of README.md';
+  text = kit.helpServer.replace('{readme}',
+    link ? '<a href="' + link + '" target="_blank" rel="noopener">' + name + '</a>' : name);
+}
+document.querySelectorAll('.kit-legend').forEach(function (legend) { legend.style.display = 'none'; });
+document.body.insertAdjacentHTML('afterbegin',
+  '<p class="kit-map-help" role="alert" style="font:16px sans-serif;margin:12px">' + text + '</p>');
+});"""
+
+
+def _js_value(value) -> str:
+    """A Python value as a JavaScript literal that cannot end the script it sits in."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
 def _map_assets_html() -> str:
-    """Script and style tags: the server's copy first, the CDN only if that did not load, and words if neither did."""
+    """Script tags that load Leaflet and jQuery: the server's copy first (at the base URL the notebook page names),
+    the CDN only if that did not load, and words if neither did."""
     prefix, cdn = map_asset_prefix(), MAP_ASSET_CDN
+    kit = {"files": {"css": f"{prefix}leaflet.css", "leaflet": f"{prefix}leaflet.js",
+                     "jquery": f"{prefix}jquery.min.js"},
+           "online": {"css": cdn["leaflet.css"], "leaflet": cdn["leaflet.js"], "jquery": cdn["jquery.min.js"]},
+           "onServer": on_a_shared_server(), "help": MAP_HELP, "helpServer": MAP_HELP_SERVER, "readme": _readme_link()}
     return (
-        f'<link rel="stylesheet" href="{prefix}leaflet.css" '
-        f"onerror=\"this.onerror=null;this.href='{cdn['leaflet.css']}'\">\n"
-        f'<script src="{prefix}leaflet.js"></script>\n'
-        f"<script>window.L || document.write('<script src=\"{cdn['leaflet.js']}\"><\\/script>')</script>\n"
-        f'<script src="{prefix}jquery.min.js"></script>\n'
-        f"<script>window.jQuery || document.write('<script src=\"{cdn['jquery.min.js']}\"><\\/script>')</script>\n"
-        "<script>window.addEventListener('DOMContentLoaded', function () { if (!window.L) {"
-        " document.body.insertAdjacentHTML('afterbegin', '<p class=\"kit-map-help\" role=\"alert\" style=\"font:16px "
-        f"sans-serif;margin:12px\">{MAP_HELP}</p>'); }} }});</script>\n"
+        f"<script>{_ASSETS_JS % _js_value(kit)}</script>\n"
+        "<script>window.kitMapAssets.fallback('leaflet', 'L');</script>\n"
+        "<script>window.kitMapAssets.load('jquery');</script>\n"
+        "<script>window.kitMapAssets.fallback('jquery', 'jQuery');</script>\n"
+        f"<script>{_HELP_JS}</script>\n"
         f"<script>{KEYBOARD_POPUPS_JS}</script>"
     )
 
