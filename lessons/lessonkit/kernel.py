@@ -149,7 +149,7 @@ def config_text(lessons_dir: Path = LESSONS_DIR) -> str:
             f"if {str(lessons_dir)!r} not in sys.path:\n"
             f"    sys.path.append({str(lessons_dir)!r})\n"
             "c.InteractiveShellApp.exec_lines = [\n"
-            "    \"__import__('lessonkit.kernel').kernel.install()\",\n"
+            "    \"try:\\n    __import__('lessonkit.kernel').kernel.install()\\nexcept Exception:\\n    pass\",\n"
             "]\n")
 
 
