@@ -75,8 +75,9 @@ def execute(notebook: nbformat.NotebookNode, workdir: Path = LESSONS, name: str 
         first_line = next((line for line in found[1].source.splitlines() if line.strip()
                            and not line.lstrip().startswith("#")), "") if found else ""
         code = f" ({first_line.strip()[:70]})" if first_line else ""
-        raise LessonRunError(f"{name or 'The notebook'}, {where}{code}, stopped with {error.ename}: "
-                             f"{str(error.evalue).splitlines()[0] if error.evalue else ''}\n"
+        message = " ".join(line.strip() for line in str(error.evalue or "").splitlines() if line.strip())
+        message = message if len(message) <= 200 else message[:200].rstrip() + " ..."
+        raise LessonRunError(f"{name or 'The notebook'}, {where}{code}, stopped with {error.ename}: {message}\n"
                              "The previous build is kept. Fix that cell (if it holds a learner's answer: python3 "
                              "kit.py restore-lessons), then build again.") from None
     return notebook
