@@ -54,8 +54,10 @@ def shown(value: object) -> str:
     return plain_numbers(repr(value))
 
 
-def correct(message: str) -> Feedback:
-    return Feedback(True, message)
+def correct(message: str, form: str = "") -> Feedback:
+    """A right answer. `form` says, where an answer was accepted in another form than the one asked for (text for a
+    list, a name for an id, a Timedelta for a number of days), what the expected form is."""
+    return Feedback(True, f"{message} About the form: {form}" if form else message)
 
 
 def not_yet(message: str) -> Feedback:
