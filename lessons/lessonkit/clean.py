@@ -6,11 +6,10 @@ command that fixes it. Outputs and cell metadata don't count: the builds drop or
 
 Without git (the kit downloaded as a zip) nothing can be compared, and the builds use lessons/ as it is.
 """
+import json
 import subprocess
 import sys
 from pathlib import Path
-
-import nbformat
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS = KIT_ROOT / "lessons"
@@ -43,17 +42,21 @@ def in_git() -> bool:
     return result is not None and result.returncode == 0 and (KIT_ROOT / ".git").exists()
 
 
-def cells(notebook: nbformat.NotebookNode) -> list[tuple]:
-    """What a build takes from a lesson: each cell's kind, source and tags."""
-    return [(cell.cell_type, cell.source, tuple(sorted(cell.metadata.get("tags", [])))) for cell in notebook.cells]
+def cells(text: str) -> list[tuple]:
+    """What a build takes from a lesson (its JSON text): each cell's kind, source and tags. Read as JSON, not
+    validated: quick, and a file that is not a notebook any more counts as changed."""
+    def source(cell: dict) -> str:
+        return "".join(cell.get("source", "")) if isinstance(cell.get("source"), list) else cell.get("source", "")
+    return [(cell.get("cell_type"), source(cell), tuple(sorted(cell.get("metadata", {}).get("tags", []))))
+            for cell in json.loads(text).get("cells", [])]
 
 
-def committed(path: Path) -> nbformat.NotebookNode | None:
-    """The lesson as git's HEAD has it, or None if it is not in HEAD."""
+def committed(path: Path) -> str | None:
+    """The lesson's text as git's HEAD has it, or None if it is not in HEAD."""
     result = _git("show", f"HEAD:{path.relative_to(KIT_ROOT).as_posix()}")
     if result is None or result.returncode != 0:
         return None
-    return nbformat.reads(result.stdout.decode("utf-8"), as_version=4)
+    return result.stdout.decode("utf-8")
 
 
 def edited_lessons(paths: list[Path] | None = None) -> list[Path]:
@@ -66,12 +69,11 @@ def edited_lessons(paths: list[Path] | None = None) -> list[Path]:
     for path in paths:
         original = committed(path)
         try:
-            current = nbformat.read(path, as_version=4)
-        except Exception:  # not a notebook any more
-            edited.append(path)
-            continue
-        if original is None or cells(original) != cells(current):
-            edited.append(path)
+            if original is not None and cells(original) == cells(path.read_text(encoding="utf-8")):
+                continue
+        except (ValueError, AttributeError):  # not a notebook any more
+            pass
+        edited.append(path)
     return edited
 
 
