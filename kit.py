@@ -13,8 +13,8 @@ Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to 
 `python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
 `python3 kit.py export` writes each lesson as a web page to build/export/ (copy the folder with vendor/);
 `python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
-Builds read lessons/ and refuse if a lesson there holds edits (answers saved into it): `python3 kit.py
-restore-lessons` moves such edits into my-work/ and restores the kit's lessons.
+Builds refuse a lesson in lessons/ that holds edits (answers saved into it, say);
+`python3 kit.py restore-lessons` moves such edits into my-work/ and restores the kit's lessons.
 Contributors: `python3 kit.py store-outputs [LESSON.ipynb ...]` re-runs the lessons (all, or those named) and keeps
 only the outputs that nbval checks.
 

@@ -21,7 +21,8 @@ def test_help_lists_every_command(args):
     result = run_kit(*args)
     assert result.returncode == 0 and result.stderr == ""
     for command in ["python3 kit.py lab", "python3 kit.py test", "python3 kit.py slides", "python3 kit.py versions",
-                    "python3 kit.py export", "python3 kit.py site", "python3 kit.py store-outputs"]:
+                    "python3 kit.py export", "python3 kit.py site", "python3 kit.py store-outputs",
+                    "python3 kit.py reset 03b", "python3 kit.py restore-lessons"]:
         assert command in result.stdout
 
 
@@ -29,7 +30,8 @@ def test_an_unknown_command_is_named_and_refused_with_the_list():
     result = run_kit("nonsense")
     assert result.returncode == 2
     assert result.stderr.startswith(
-        "Unknown command 'nonsense'. The commands are: lab, test, slides, versions, export, site, store-outputs.\n")
+        "Unknown command 'nonsense'. The commands are: lab, test, slides, versions, export, site, store-outputs, reset, "
+        "restore-lessons.\n")
     assert "python3 kit.py lab" in result.stderr
 
 
