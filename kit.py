@@ -122,6 +122,8 @@ def lab_arguments(extra: list[str]) -> list[str]:
     the printed address, and the map files the set-up copied to assets/vendor/ served at /static/kit/, so maps draw
     with no internet. The browser tests start JupyterLab with these same arguments."""
     root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    if not MY_WORK.is_relative_to(ROOT):
+        sys.exit(f"KIT_MY_WORK must be a folder inside the kit ({ROOT}), where JupyterLab can open it.")
     first = (MY_WORK / FIRST_LESSON).relative_to(ROOT).as_posix()
     # answer_yes: one Ctrl+C stops the server, instead of asking "Shut down this Jupyter server (y/[n])?" and
     # carrying on after 5 s.
@@ -169,14 +171,18 @@ earlier/). The .md pages here are the kit's, refreshed on every start: edit them
 
 
 def prepare_my_work() -> list[str]:
-    """Copy every lesson the learner has no copy of into MY_WORK, refresh the reference pages, and return notes
-    about copies whose lesson the kit has since updated (kept as they are)."""
+    """Copy every lesson the learner has no copy of into MY_WORK, update copies the learner never changed to the
+    kit's newer lesson, refresh the reference pages, and return notes about changed copies whose lesson the kit has
+    since updated (kept as they are)."""
     MY_WORK.mkdir(parents=True, exist_ok=True)
     originals, notes = _originals(), []
     for lesson in lesson_files():
         copy = MY_WORK / lesson.name
         if not copy.exists():
             shutil.copyfile(lesson, copy)
+            originals[lesson.name] = digest(lesson)
+        elif originals.get(lesson.name) not in (None, digest(lesson)) and digest(copy) == originals[lesson.name]:
+            shutil.copyfile(lesson, copy)  # the learner never changed this copy: nothing of theirs to keep
             originals[lesson.name] = digest(lesson)
         elif originals.get(lesson.name) not in (None, digest(lesson)):
             notes.append(f"The kit has a newer {lesson.name}; your copy in {MY_WORK.name}/ is kept as it is. To start "

@@ -93,6 +93,10 @@ def test_lab_copies_each_lesson_once_never_overwrites_it_and_says_when_the_kit_h
     assert first_answer(work / FIRST) == "hmeimim_to_sochi_km = 970", "a learner's answer was overwritten"
     assert notes == [f"The kit has a newer {FIRST}; your copy in my-work/ is kept as it is. To start it afresh from "
                      "the new version: python3 kit.py reset 01"]
+    untouched = "03a-kurils-history-and-law.ipynb"
+    answer(kit_copy / "lessons" / untouched, "# the kit's update\nx = ...")
+    assert kit.prepare_my_work() == notes
+    assert first_answer(work / untouched).startswith("# the kit's update"), "an unchanged copy is simply updated"
     ignored = subprocess.run(["git", "check-ignore", "-q", "my-work/" + FIRST], cwd=kit_copy)
     assert ignored.returncode == 0, "my-work/ must be git-ignored, so a pull never touches it"
 
