@@ -296,3 +296,29 @@ def test_a_harmless_other_form_is_accepted_and_the_expected_form_said(module, na
     feedback = feedback_for(exercise, given, strict=True)
     assert feedback.correct, feedback.message
     assert "About the form:" in feedback.message and form in feedback.message
+
+
+# Maps run twice ------------------------------------------------------------------------------------------------
+
+def test_lesson_01s_map_keeps_its_layer_switch_when_its_cells_run_again(shell, monkeypatch):
+    """The issue's case: re-running lesson 01's map cells in order made the layer switch vanish ('setZIndex' of
+    undefined: the switch named a layer the page never defined); re-running one cell doubled it."""
+    import re
+    notebook = nbformat.read(ROOT / "lessons" / FIRST, as_version=4)
+    code = {index: cell.source for index, cell in enumerate(notebook.cells) if cell.cell_type == "code"}
+    shown = max(index for index, cell in enumerate(notebook.cells)
+                if "map" in cell.metadata.get("tags", []) and cell.source.strip() == "theatre_map")
+    monkeypatch.chdir(ROOT / "lessons")
+    for index in sorted(code):
+        if index <= shown:
+            assert shell.run_cell(code[index], silent=True).success, f"cell {index}"
+    again = [index for index in sorted(code) if index <= shown and ("folium" in code[index] or "_map" in code[index])]
+    for order in (again, [shown - 1, shown - 1, shown, shown]):  # all the map cells in order; the map made twice
+        for index in order:
+            assert shell.run_cell(code[index], silent=True).success, f"cell {index} run again"
+        page = shell.user_ns["theatre_map"].get_root().render()
+        assert page.count("L.control.layers(") == 1
+        overlays = re.search(r"overlays\s*:\s*\{(.*?)\}", page, re.S)[1]
+        for name in re.findall(r":\s*(\w+),", overlays):
+            assert re.search(rf"\bvar {name} = ", page), f"the layer switch names {name}, which the page never defines"
+        assert len(re.findall(r":\s*(\w+),", overlays)) == 3
