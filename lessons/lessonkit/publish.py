@@ -207,10 +207,11 @@ def _write_version(folder: Path, make, guide: bool) -> list[Path]:
     return written
 
 
-def write_versions(build: Path = BUILD) -> list[Path]:
+def write_versions(build: Path | None = None) -> list[Path]:
     """build/student/ and build/instructor/: each a folder to hand out, with lessons, the glossary and role briefs,
     helpers and data; the instructor's also has the instructor guide. Each is built beside its old version and
     replaces it only when complete."""
+    build = build or BUILD
     written = []
     for name, make in [("student", student_version), ("instructor", instructor_version)]:
         written += swap_in(lambda folder: _write_version(folder, make, guide=name == "instructor"), build / name)
