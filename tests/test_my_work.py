@@ -322,3 +322,10 @@ def test_lesson_01s_map_keeps_its_layer_switch_when_its_cells_run_again(shell, m
         for name in re.findall(r":\s*(\w+),", overlays):
             assert re.search(rf"\bvar {name} = ", page), f"the layer switch names {name}, which the page never defines"
         assert len(re.findall(r":\s*(\w+),", overlays)) == 3
+
+
+def test_a_distance_shows_as_a_plain_number():
+    """`haversine_km(...)` in a cell showed np.float64(500.0) to beginners."""
+    from lessonkit.geo import haversine_km
+    assert repr(haversine_km(35.4, 35.9, 43.6, 39.7)).replace(".", "").isdigit()
+    assert isinstance(haversine_km(pd.Series([35.4]), pd.Series([35.9]), 43.6, 39.7), pd.Series)
