@@ -252,8 +252,8 @@ def restore_lessons(extra: list[str]) -> int:
         print("This copy of the kit is not a git repository: download the kit again to get its lessons as shipped.",
               file=sys.stderr)
         return 1
-    ensure_environment(TEST_REQUIREMENTS)
-    listed = subprocess.run([str(venv_python()), "-m", "lessonkit.clean", "--list"], cwd=LESSONS,
+    # lessonkit/clean.py uses only the standard library: run as a script, it needs no environment set up.
+    listed = subprocess.run([sys.executable, str(LESSONS / "lessonkit" / "clean.py"), "--list"], cwd=LESSONS,
                             capture_output=True, text=True)
     if listed.returncode != 0:
         print(listed.stderr, file=sys.stderr, end="")

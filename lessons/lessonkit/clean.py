@@ -4,6 +4,8 @@ command that fixes it. Outputs and cell metadata don't count: the builds drop or
 
     python -m lessonkit.clean --list     the lessons a build would refuse, one path a line (for kit.py restore-lessons)
 
+Standard library only, so kit.py runs it as a script (python3 lessons/lessonkit/clean.py --list) before any set-up.
+
 Without git (the kit downloaded as a zip) nothing can be compared, and the builds use lessons/ as it is.
 """
 import json
