@@ -47,13 +47,6 @@ def plain_numbers(text: str) -> str:
     return NUMPY_SCALAR.sub(r"\1", text)
 
 
-def shown(value: object) -> str:
-    """A value as a message shows it: repr, with numpy scalars as plain Python (500.0, not np.float64(500.0))."""
-    if hasattr(value, "item") and getattr(value, "size", None) == 1 and not hasattr(value, "__len__"):
-        value = value.item()
-    return plain_numbers(repr(value))
-
-
 def correct(message: str, form: str = "") -> Feedback:
     """A right answer. `form` says, where an answer was accepted in another form than the one asked for (text for a
     list, a name for an id, a Timedelta for a number of days), what the expected form is."""
@@ -221,7 +214,7 @@ def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dic
                 else f"`{exercise.variable}` was not set")
         if isinstance(error, SyntaxError):
             where = f", line {error.lineno}" if error.lineno else ""
-            earlier = (f" (`{exercise.variable}` still holds an earlier value: not judged until the cell runs)"
+            earlier = (f" Until then `{exercise.variable}` keeps its earlier value, which this check does not judge."
                        if exercise.variable in namespace else "")
             return not_yet(f"Your answer cell did not run: fix the error shown under it ({type(error).__name__}"
                            f"{where}: {(error.msg or '').rstrip('.')}), then run it again, and then this cell."
