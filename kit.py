@@ -2,9 +2,12 @@
 """Set up the kit in its own environment, then open it or test it.
 
     python3 kit.py lab     create .venv if missing, install the pinned packages, open JupyterLab on lesson 00
+                           (your own copy in my-work/: the kit's lessons/ stay as shipped)
     python3 kit.py test    the same set-up with the test tools, then run the whole test suite
 
-Learners: `python3 kit.py progress` shows which exercises your checks have passed, lesson by lesson.
+Learners: `python3 kit.py progress` shows which exercises your checks have passed, lesson by lesson;
+`python3 kit.py reset 03b` starts your copy of lesson 03b afresh from the kit's (the old copy is kept in
+my-work/earlier/). Stop JupyterLab with one Ctrl+C in the terminal.
 
 Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
 Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to build/slides/;
@@ -13,15 +16,20 @@ Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to 
 `python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
 `python3 kit.py links [--hub https://YOUR-HUB] [--branch main]` prints the Binder badge and the nbgitpuller link for
 this copy of the kit's repository (KIT_REPOSITORY_URL if set, else the GitHub address git cloned it from).
+Builds refuse a lesson in lessons/ that holds edits (answers saved into it, say);
+`python3 kit.py restore-lessons` moves such edits into my-work/ and restores the kit's lessons.
 Contributors: `python3 kit.py store-outputs [LESSON.ipynb ...]` re-runs the lessons (all, or those named) and keeps
 only the outputs that nbval checks.
 
 Only the Python standard library is used here, so the script runs on a fresh machine with nothing but python3.
 """
 import argparse
+import datetime
 import hashlib
+import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -31,7 +39,15 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-FIRST_LESSON = "lessons/00-start-here.ipynb"
+LESSONS = ROOT / "lessons"
+FIRST_LESSON = "00-start-here.ipynb"
+# The learner's own copies of the lessons: git-ignored, never overwritten. KIT_MY_WORK moves it (the tests use a
+# folder of their own); it must be inside the kit's folder, where JupyterLab can open it.
+MY_WORK = Path(os.environ.get("KIT_MY_WORK", ROOT / "my-work")).resolve()
+# Pages the lessons link to, copied beside the learner's copies on every start (they are the kit's, not the
+# learner's): the glossary, the instructor guide, the capstone's role briefs.
+REFERENCE_PAGES = ["glossary.md", "instructor-guide.md", "09-roles"]
+ORIGINALS = ".kit-originals.json"  # each copy's lesson as it was when copied (its SHA-256), to tell of updates
 LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
 TEST_REQUIREMENTS = ROOT / "requirements-dev.txt"
 # JupyterLab asks about news on first start; nothing should pop up over a projected lesson.
@@ -124,8 +140,13 @@ def lab_arguments(extra: list[str]) -> list[str]:
     the printed address, and the map files the set-up copied to assets/vendor/ served at /static/kit/, so maps draw
     with no internet. The browser tests start JupyterLab with these same arguments."""
     root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    return ["-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}",
-            f"--ServerApp.extra_static_paths={SERVED_ASSETS}", *root_flag, *extra]
+    if not MY_WORK.is_relative_to(ROOT):
+        sys.exit(f"KIT_MY_WORK must be a folder inside the kit ({ROOT}), where JupyterLab can open it.")
+    first = (MY_WORK / FIRST_LESSON).relative_to(ROOT).as_posix()
+    # answer_yes: one Ctrl+C stops the server, instead of asking "Shut down this Jupyter server (y/[n])?" and
+    # carrying on after 5 s.
+    return ["-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{first}",
+            f"--ServerApp.extra_static_paths={SERVED_ASSETS}", "--ServerApp.answer_yes=True", *root_flag, *extra]
 
 
 def install_map_files() -> None:
@@ -133,15 +154,166 @@ def install_map_files() -> None:
         sys.exit("Copying the map files failed; the message above says why. Run the command again.")
 
 
+def install_kernel_help() -> None:
+    """Every kernel of .venv imports lessonkit from any folder, and a NameError after a restart says what to do."""
+    if run_in_venv(["-m", "lessonkit.kernel"], cwd=LESSONS) != 0:
+        sys.exit("Setting up the kernels failed; the message above says why. Run the command again.")
+
+
+# The learner's copies --------------------------------------------------------------------------------------------
+
+def lesson_files() -> list[Path]:
+    return sorted(LESSONS.glob("[0-9][0-9]*-*.ipynb"))
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _originals() -> dict[str, str]:
+    path = MY_WORK / ORIGINALS
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _save_originals(originals: dict[str, str]) -> None:
+    (MY_WORK / ORIGINALS).write_text(json.dumps(originals, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+MY_WORK_README = """# Your work
+
+Your own copies of the kit's lessons: JupyterLab saves your answers here. `python3 kit.py lab` made them and never
+overwrites them; the kit's originals stay unchanged in lessons/, so updating the kit (git pull) never touches
+this folder. To start a lesson afresh from the kit's version: `python3 kit.py reset 03b` (your old copy moves to
+earlier/). The .md pages here are the kit's, refreshed on every start: edit them in lessons/ if you must.
+"""
+
+
+def prepare_my_work() -> list[str]:
+    """Copy every lesson the learner has no copy of into MY_WORK, update copies the learner never changed to the
+    kit's newer lesson, refresh the reference pages, and return notes about changed copies whose lesson the kit has
+    since updated (kept as they are)."""
+    MY_WORK.mkdir(parents=True, exist_ok=True)
+    originals, notes = _originals(), []
+    for lesson in lesson_files():
+        copy = MY_WORK / lesson.name
+        if not copy.exists():
+            shutil.copyfile(lesson, copy)
+            originals[lesson.name] = digest(lesson)
+        elif originals.get(lesson.name) not in (None, digest(lesson)) and digest(copy) == originals[lesson.name]:
+            shutil.copyfile(lesson, copy)  # the learner never changed this copy: nothing of theirs to keep
+            originals[lesson.name] = digest(lesson)
+        elif originals.get(lesson.name) not in (None, digest(lesson)):
+            notes.append(f"The kit has a newer {lesson.name}; your copy in {MY_WORK.name}/ is kept as it is. To start "
+                         f"it afresh from the new version: python3 kit.py reset {lesson.name.split('-')[0]}")
+    _save_originals(originals)
+    for name in REFERENCE_PAGES:
+        source, target = LESSONS / name, MY_WORK / name
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        elif source.exists():
+            shutil.copyfile(source, target)
+    (MY_WORK / "README.md").write_text(MY_WORK_README, encoding="utf-8")
+    return notes
+
+
+def find_lesson(name: str) -> Path | None:
+    """The lesson a learner names: '03b', '3b', '03b-kurils-map-and-data' or its file name."""
+    wanted = name.removesuffix(".ipynb").lower()
+    lessons = lesson_files()
+    exact = [path for path in lessons if path.stem == wanted]
+    by_number = [path for path in lessons if path.stem.split("-")[0] in (wanted, wanted.zfill(2), wanted.zfill(3))]
+    found = exact or by_number
+    return found[0] if len(found) == 1 else None
+
+
+def _keep_aside(copy: Path, why: str) -> Path:
+    """Move a learner's notebook to MY_WORK/earlier/, stamped with the time; return where it went."""
+    earlier = MY_WORK / "earlier"
+    earlier.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    target = earlier / f"{copy.stem}-{why}-{stamp}{copy.suffix}"
+    shutil.move(str(copy), str(target))
+    return target
+
+
+def reset_lesson(extra: list[str]) -> int:
+    if len(extra) != 1:
+        print("Say which lesson to start afresh, e.g.  python3 kit.py reset 03b", file=sys.stderr)
+        print("The lessons: " + ", ".join(path.stem for path in lesson_files()), file=sys.stderr)
+        return 2
+    lesson = find_lesson(extra[0])
+    if lesson is None:
+        print(f"No lesson called {extra[0]!r}. The lessons: " + ", ".join(path.stem for path in lesson_files()),
+              file=sys.stderr)
+        return 2
+    MY_WORK.mkdir(parents=True, exist_ok=True)
+    copy, kept = MY_WORK / lesson.name, None
+    if copy.exists():
+        kept = _keep_aside(copy, "before-reset")
+    shutil.copyfile(lesson, copy)
+    originals = _originals()
+    originals[lesson.name] = digest(lesson)
+    _save_originals(originals)
+    print(f"{copy.relative_to(ROOT)} is the kit's lesson again, as new."
+          + (f" Your earlier copy is kept as {kept.relative_to(ROOT)}." if kept else ""))
+    print("If it is open in JupyterLab, close its tab without saving (or File → Reload Notebook from Disk).")
+    return 0
+
+
+def git(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def restore_lessons(extra: list[str]) -> int:
+    """Move lessons the builds refuse (edited, or not in git) into my-work/, and restore the kit's from git."""
+    if shutil.which("git") is None or git("rev-parse", "--git-dir").returncode != 0:
+        print("This copy of the kit is not a git repository: download the kit again to get its lessons as shipped.",
+              file=sys.stderr)
+        return 1
+    # lessonkit/clean.py uses only the standard library: run as a script, it needs no environment set up.
+    listed = subprocess.run([sys.executable, str(LESSONS / "lessonkit" / "clean.py"), "--list"], cwd=LESSONS,
+                            capture_output=True, text=True)
+    if listed.returncode != 0:
+        print(listed.stderr, file=sys.stderr, end="")
+        return 1
+    changed = [ROOT / line for line in listed.stdout.splitlines() if line.strip()]
+    if not changed:
+        print("The lessons are as the kit ships them: nothing to restore.")
+        return 0
+    MY_WORK.mkdir(parents=True, exist_ok=True)
+    for path in changed:
+        copy = MY_WORK / path.name
+        if copy.exists():  # the learner has a copy already: theirs stays, the edits go beside it
+            (MY_WORK / "earlier").mkdir(exist_ok=True)
+            moved = MY_WORK / "earlier" / f"{path.stem}-from-lessons-{datetime.datetime.now():%Y-%m-%d-%H%M%S}.ipynb"
+        else:
+            moved = copy
+        shutil.copyfile(path, moved)
+        tracked = git("ls-files", "--error-unmatch", str(path.relative_to(ROOT))).returncode == 0
+        if tracked:
+            git("checkout", "HEAD", "--", str(path.relative_to(ROOT)))
+        else:
+            path.unlink()
+        print(f"{path.relative_to(ROOT)}: {'restored' if tracked else 'removed (not part of the kit)'}; "
+              f"its edits are in {moved.relative_to(ROOT)}")
+    return 0
+
+
 def open_lab(extra: list[str]) -> int:
     ensure_environment(LEARNER_REQUIREMENTS)
     install_map_files()
+    install_kernel_help()
+    for note in prepare_my_work():
+        print(note, flush=True)
+    print(f"Your lessons are in {MY_WORK.relative_to(ROOT)}/ (kept across updates of the kit). "
+          "Stop JupyterLab with Ctrl+C here, once; save your notebooks first (Ctrl+S).", flush=True)
     return run_in_venv(lab_arguments(extra))
 
 
 def run_tests(extra: list[str]) -> int:
     ensure_environment(TEST_REQUIREMENTS)
     install_map_files()
+    install_kernel_help()
     return run_in_venv(["-m", "pytest", *extra])
 
 
@@ -213,9 +385,11 @@ def print_links(extra: list[str]) -> int:
 
 COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
             "export": export_pages, "site": build_site, "store-outputs": publish("store-outputs"),
-            "progress": show_progress, "links": print_links}
+            "progress": show_progress, "links": print_links, "reset": reset_lesson,
+            "restore-lessons": restore_lessons}
 # What the one line after Ctrl+C names as stopped.
-STOPPED = {"lab": "JupyterLab", "test": "The tests", "slides": "Making the slide decks",
+STOPPED = {"lab": "JupyterLab", "reset": "Resetting the lesson", "restore-lessons": "Restoring the lessons",
+           "test": "The tests", "slides": "Making the slide decks",
            "versions": "Making the student and instructor versions", "export": "Exporting the lesson pages",
            "site": "Building the website",
            "store-outputs": "Storing the lesson outputs", "progress": "Showing your progress",

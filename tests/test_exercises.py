@@ -174,7 +174,7 @@ def test_an_interrupted_answer_cell_says_so_and_a_long_error_is_cut(fresh_cell_h
 
 @pytest.mark.parametrize("error, advice", [
     (TypeError("Cannot perform 'rand_' with a dtyped [object] array and scalar of type [bool]"), "own brackets"),
-    (NameError("name 'events' is not defined"), "Run the cells above"),
+    (NameError("name 'events' is not defined"), "run the cells above first (Run → Run All Above Selected Cell)"),
     (KeyError("moskow"), "not a column or id"),
 ])
 def test_a_common_error_comes_with_advice(fresh_cell_history, error, advice):
@@ -186,7 +186,7 @@ def test_an_answer_cell_that_only_shows_the_map_is_watched_too(fresh_cell_histor
     exercises.record_cell_run("folium.CircleMarker((moscow.lat, moscow.lon)).add_to(summit_map)\nsummit_map",
                               NameError("name 'moscow' is not defined"))
     message = check_in_namespace(start.EXERCISES, "moscow-marker", {"summit_map": start.summit_map_with()}).message
-    assert "NameError" in message and "Run the cells above" in message
+    assert "NameError" in message and "Run All Above Selected Cell" in message
 
 
 def test_a_corrected_answer_cell_clears_the_error(fresh_cell_history):

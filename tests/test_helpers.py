@@ -6,14 +6,13 @@ import nbformat
 import pandas as pd
 import plotly.express as px
 import pytest
-from nbclient.exceptions import CellExecutionError
 
 from lessonkit.maps import AREA_COLOURS, add_legend, area_style, base_map, line_legend, line_style, map_feature
 from lessonkit.maps import place_popup_html, with_sources
 from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
 from lessonkit.data import load_geojson, load_table
-from lessonkit.publish import execute
+from lessonkit.publish import LessonRunError, execute
 
 
 def _place(**overrides) -> pd.Series:
@@ -52,8 +51,21 @@ def test_base_map_has_a_fixed_pixel_height_and_offline_land():
 
 def test_legend_lists_every_entry_and_the_land_source():
     fmap = add_legend(base_map(location=(45.0, 148.0), zoom_start=5), "Lines", {"1855 <Shimoda>": "#0072B2"})
-    rendered = fmap.get_root().render()
-    assert "1855 &lt;Shimoda&gt;" in rendered and "Natural Earth" in rendered
+    legend = fmap._children["kit_legend"].html  # the control's HTML, which the page's script puts in the corner
+    assert "1855 &lt;Shimoda&gt;" in legend and "Natural Earth" in legend
+    assert "kit-legend" in fmap.get_root().render()
+
+
+def test_a_legend_takes_the_corner_that_covers_least_of_the_map():
+    """Lesson 01's first map: the Baltic top left, the Black Sea and Syria right of centre; the legend used to sit
+    bottom right, over Syria, at 1280x720 with the file browser open."""
+    fmap = base_map(location=(48, 32), zoom_start=3.5, land_layer="europe-middle-east-land", height_px=420)
+    for lat, lon in [(54.7, 20.5), (59.4, 24.7), (44.6, 33.5), (43.6, 39.7), (35.4, 35.9), (33.5, 36.3),
+                     (36.8, 42.0), (35.0, 40.0), (33.0, 38.5)]:  # Syria's outline reaches east to 42 E
+        folium.CircleMarker((lat, lon), radius=6).add_to(fmap)
+    add_legend(fmap, "Three theatres", {"Syria": "#E69F00"})
+    assert fmap._children["kit_legend"].position == "bottomleft"
+    assert add_legend(fmap, "Again", {}, position="topright")._children["kit_legend"].position == "topright"
 
 
 def test_category_colours_come_from_the_colour_blind_safe_palette():
@@ -134,7 +146,7 @@ def test_a_broken_data_file_shows_in_a_notebook_as_its_message_not_a_traceback(d
         csv.writer(file, lineterminator="\n").writerows(rows)
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         f"from lessonkit.data import load_table\nload_table('places', data_dir={str(data_copy)!r})")])
-    with pytest.raises(CellExecutionError):
+    with pytest.raises(LessonRunError):
         execute(notebook)
     error = notebook.cells[0].outputs[-1]
     assert error.output_type == "error" and error.ename == "DataFileError"

@@ -22,7 +22,8 @@ def test_help_lists_every_command(args):
     assert result.returncode == 0 and result.stderr == ""
     for command in ["python3 kit.py lab", "python3 kit.py test", "python3 kit.py slides", "python3 kit.py versions",
                     "python3 kit.py export", "python3 kit.py site", "python3 kit.py store-outputs",
-                    "python3 kit.py progress", "python3 kit.py links"]:
+                    "python3 kit.py progress", "python3 kit.py links", "python3 kit.py reset 03b",
+                    "python3 kit.py restore-lessons"]:
         assert command in result.stdout
 
 
@@ -31,7 +32,7 @@ def test_an_unknown_command_is_named_and_refused_with_the_list():
     assert result.returncode == 2
     assert result.stderr.startswith(
         "Unknown command 'nonsense'. The commands are: "
-        "lab, test, slides, versions, export, site, store-outputs, progress, links.\n")
+        "lab, test, slides, versions, export, site, store-outputs, progress, links, reset, restore-lessons.\n")
     assert "python3 kit.py lab" in result.stderr
 
 

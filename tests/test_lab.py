@@ -10,8 +10,10 @@ import hashlib
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections import Counter
@@ -20,8 +22,10 @@ from dataclasses import dataclass, field, replace
 import nbformat
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import kit
+from lessonkit import kernel
 from lessonkit.checks import new_cold_war
 from lessonkit.data import load_geojson, load_table
 from lessonkit.maps import AREA_COLOURS, LINE_COLOURS
@@ -264,8 +268,13 @@ class Lab:
         settings = home / "settings" / "@jupyterlab" / "docmanager-extension"
         settings.mkdir(parents=True)
         (settings / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
+        # The kernels' start-up line, as kit.py lab writes it into the environment (lessonkit.kernel), here in a
+        # profile of the test's own, so the shared environment is left as it is.
+        profile = home / "ipython" / "profile_default"
+        profile.mkdir(parents=True)
+        (profile / kernel.CONFIG_NAME).write_text(kernel.config_text(), encoding="utf-8")
         env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-               "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+               "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "IPYTHONDIR": str(home / "ipython")}
         self.log = home / "jupyterlab.log"
         command = [str(kit.venv_python()), *kit.lab_arguments(
             ["--no-browser", f"--port={self.port}", "--ServerApp.port_retries=0", f"--ServerApp.token={self.token}",
@@ -489,3 +498,96 @@ def test_a_glossary_link_in_a_lesson_opens_the_entry_rendered(lab, browser):
         page.screenshot(path=str(SHOTS / "lab-glossary.png"))
     finally:
         context.close()
+
+
+# A learner's work, then the instructor's builds (issue 18) --------------------------------------------------------
+
+def _cell(page, index: int):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").nth(index)
+
+
+def _type_into(page, index: int, text: str) -> None:
+    """Replace the text of cell `index` as a learner does: click into it, select all, type (inserted as a whole,
+    so the editor's automatic brackets add nothing)."""
+    editor = _cell(page, index).locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(text)
+
+
+def _output_of(page, index: int) -> str:
+    """The text of the cell's output (textContent: a cell out of view may not be laid out)."""
+    return _cell(page, index).locator(".jp-OutputArea").text_content()
+
+
+def test_a_learners_answers_stay_theirs_and_the_builds_ship_none_of_them(lab, browser, monkeypatch, request):
+    """Work lesson 00's first exercise in JupyterLab, in the learner's copy (`kit.py lab` opens my-work/), save,
+    restart the kernel and run the check: it says what to do. Then build as the instructor: the hand-out has no
+    answers, the builds succeed, the learner's answer is still there, and `kit.py reset 00` starts it afresh."""
+    from lessonkit.clean import edited_lessons
+    from lessonkit.publish import BUILD
+    work = ROOT / "build" / f"lab-my-work-{secrets.token_hex(4)}"  # git-ignored, like my-work/
+    monkeypatch.setattr(kit, "MY_WORK", work)
+    request.addfinalizer(lambda: shutil.rmtree(work, ignore_errors=True))
+    kit.prepare_my_work()
+    lesson = "00-start-here.ipynb"
+    cells = nbformat.read(work / lesson, as_version=4).cells
+    tagged = {tag: [i for i, cell in enumerate(cells) if tag in cell.metadata.get("tags", [])]
+              for tag in ("answer", "check", "solution")}
+    first_answer, first_check = tagged["answer"][0], tagged["check"][0]
+    solution = re.search(r"```python\n(.*?)```", cells[tagged["solution"][0]].source, re.S)[1].strip()
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{lab.url}/lab/workspaces/learner-{secrets.token_hex(4)}/tree/{work.relative_to(ROOT)}/{lesson}"
+                  f"?reset&token={lab.token}")
+        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
+        page.wait_for_function(KERNEL_IDLE_JS)
+        _type_into(page, first_answer, solution)
+        run_all_cells(page, sum(cell.cell_type == "code" for cell in cells))
+        assert "Correct" in _output_of(page, first_check)
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+s")  # JupyterLab saves the learner's copy
+        deadline = time.monotonic() + 30
+        while solution.splitlines()[-1] not in (work / lesson).read_text() and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert solution.splitlines()[-1] in (work / lesson).read_text(), "JupyterLab did not save the answer"
+
+        page.get_by_role("menuitem", name="Kernel", exact=True).click()  # after a restart, `check` is undefined
+        page.locator('li[data-command="kernelmenu:restart"]').click()
+        accept = page.locator(".jp-Dialog .jp-mod-accept")
+        try:  # JupyterLab asks "Restart Kernel?" unless told not to
+            accept.wait_for(timeout=5_000)
+            accept.click()
+        except PlaywrightTimeout:
+            pass
+        page.wait_for_timeout(1_000)
+        page.wait_for_function(KERNEL_IDLE_JS)
+        _cell(page, first_check).locator(".jp-InputArea-prompt").click()
+        page.keyboard.press("Shift+Enter")
+        page.wait_for_function("(i) => document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+                               ".jp-Notebook .jp-Cell')[i].textContent.includes('Run All Above')", arg=first_check)
+        assert "NameError: name 'check' is not defined" in _output_of(page, first_check)
+        assert "Traceback" not in _output_of(page, first_check)
+    finally:
+        context.close()
+        lab.stop_kernels()
+
+    assert edited_lessons() == [], "the learner's work reached lessons/"
+    versions = subprocess.run([str(kit.venv_python()), "-m", "lessonkit.publish", "versions"],
+                              cwd=ROOT / "lessons", capture_output=True, text=True)
+    assert versions.returncode == 0, versions.stderr
+    handout = nbformat.read(BUILD / "student" / "lessons" / lesson, as_version=4)
+    assert handout.cells[first_answer].source == nbformat.read(LESSONS[lesson[:-6]], as_version=4) \
+        .cells[first_answer].source, "the hand-out carries an answer"
+    built_site = request.getfixturevalue("built_site")  # the site as `kit.py site` builds it, from the same runs
+    assert slide_decks()["00-start-here"].exists() and (built_site / "index.html").exists()
+    assert solution.splitlines()[-1] in (work / lesson).read_text(), "the builds touched the learner's answer"
+
+    reset = subprocess.run([sys.executable, str(ROOT / "kit.py"), "reset", "00"], capture_output=True, text=True,
+                           env={**os.environ, "KIT_MY_WORK": str(work)})
+    assert reset.returncode == 0, reset.stderr
+    assert nbformat.read(work / lesson, as_version=4).cells[first_answer].source == cells[first_answer].source
+    kept = list((work / "earlier").glob("00-start-here-before-reset-*.ipynb"))
+    assert len(kept) == 1 and solution.splitlines()[-1] in kept[0].read_text()

@@ -7,3 +7,9 @@ by default, and a lesson never sends a learner to read a cut-off note or quote).
 import pandas as pd
 
 pd.set_option("display.max_colwidth", None)
+
+# In a notebook: a NameError or KeyError from a cell's own code is shown in a few lines that say what to do
+# (lessonkit.kernel), not as pandas' 40 lines.
+from . import kernel as _kernel  # noqa: E402
+
+_kernel.install()

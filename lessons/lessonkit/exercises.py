@@ -28,6 +28,9 @@ class Feedback:
     def label(self) -> str:
         return "Form checked" if self.form_only else "Correct" if self.correct else "Not yet"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", plain_numbers(self.message))
+
     def __repr__(self) -> str:
         return f"{self.label}: {self.message}"
 
@@ -38,8 +41,18 @@ class Feedback:
                 f"<b>{self.label}:</b> {message}</div>")
 
 
-def correct(message: str) -> Feedback:
-    return Feedback(True, message)
+# numpy 2 shows its scalars as np.float64(500.0), np.str_('riga'): in a message a beginner reads 500.0 and 'riga'.
+NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint|str_|bool_|bytes_)\w*\((.*?)\)")
+
+
+def plain_numbers(text: str) -> str:
+    return NUMPY_SCALAR.sub(r"\1", text)
+
+
+def correct(message: str, form: str = "") -> Feedback:
+    """A right answer. `form` says, where an answer was accepted in another form than the one asked for (text for a
+    list, a name for an id, a Timedelta for a number of days), what the expected form is."""
+    return Feedback(True, f"{message} About the form: {form}" if form else message)
 
 
 def not_yet(message: str) -> Feedback:
@@ -145,7 +158,8 @@ def record_cell_run(source: str, error: BaseException | None) -> None:
 
 
 def _ipython_post_run_cell(result) -> None:
-    record_cell_run(result.info.raw_cell if result.info else "", result.error_in_exec)
+    # A SyntaxError stops a cell before it runs (error_before_exec): the answer variable keeps its old value.
+    record_cell_run(result.info.raw_cell if result.info else "", result.error_before_exec or result.error_in_exec)
 
 
 def _watch_cells() -> None:
@@ -172,7 +186,9 @@ def _answer_cell_error(variable: str) -> BaseException | None:
 ADVICE = [
     (re.compile(r"rand_|unsupported operand type\(s\) for &"),
      "Conditions joined by & each need their own brackets: (condition 1) & (condition 2)."),
-    (re.compile(r"^name '\w+' is not defined"), "Run the cells above this one first, and check the name's spelling."),
+    (re.compile(r"^name '\w+' is not defined"),
+     "If you restarted the kernel or just opened the notebook, run the cells above first (Run → Run All Above "
+     "Selected Cell); otherwise check the name's spelling."),
     (re.compile(r"^'[^']*'$"), "A name in quotes is not a column or id of the table: check its spelling."),
 ]
 
@@ -182,8 +198,11 @@ def _advice(error: BaseException) -> str:
 
 
 def _shortened(error: BaseException, limit: int = 160) -> str:
-    text = str(error)
-    return text if len(text) <= limit else text[:limit].rstrip() + " ..."
+    """The error's message as one sentence's end: cut to `limit`, with no full stop of its own (the message adds
+    one: not "Locations is empty..")."""
+    text = plain_numbers(str(error)).strip()
+    text = text if len(text) <= limit else text[:limit].rstrip() + " ..."
+    return text.rstrip(".") if not text.endswith("...") else text
 
 
 def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dict) -> Feedback:
@@ -195,6 +214,13 @@ def check_in_namespace(exercises: dict[str, Exercise], name: str, namespace: dic
     if error is not None:
         kept = (f"`{exercise.variable}` still holds the value from an earlier run" if exercise.variable in namespace
                 else f"`{exercise.variable}` was not set")
+        if isinstance(error, SyntaxError):
+            where = f", line {error.lineno}" if error.lineno else ""
+            earlier = (f" Until then `{exercise.variable}` keeps its earlier value, which this check does not judge."
+                       if exercise.variable in namespace else "")
+            return not_yet(f"Your answer cell did not run: fix the error shown under it ({type(error).__name__}"
+                           f"{where}: {(error.msg or '').rstrip('.')}), then run it again, and then this cell."
+                           f"{earlier}")
         if isinstance(error, KeyboardInterrupt):
             return not_yet(f"Your answer cell was interrupted before it finished, so {kept[0].lower()}{kept[1:]}. "
                            "Run the answer cell again, then run this cell.")

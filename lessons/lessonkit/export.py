@@ -16,6 +16,7 @@ Copy the whole folder; open a page in any browser, online or off. Run through ki
 import copy
 import os
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -58,7 +59,7 @@ def _links_between_pages(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
 
 def run_in_place(path: Path) -> nbformat.NotebookNode:
     """The notebook at `path` run top to bottom in its own folder."""
-    return publish.execute(nbformat.read(path, as_version=4), workdir=path.parent)
+    return publish.execute(nbformat.read(path, as_version=4), workdir=path.parent, name=publish._shown_path(path))
 
 
 def export_html(notebook_path: Path, destination: Path, run=run_in_place) -> Path:
@@ -89,23 +90,33 @@ def page_notebook(path: Path = publish.GLOSSARY) -> nbformat.NotebookNode:
 
 
 def export_lessons(destination: Path = EXPORT, run=run_in_place) -> list[Path]:
-    """Every lesson as `destination/<lesson>.html`, and the glossary and role briefs as pages beside them; pages of
-    lessons since renamed are removed."""
+    """Every lesson as `destination/<lesson>.html`, and the glossary and role briefs as pages beside them, made in a
+    folder beside `destination` that replaces it only when every lesson ran."""
+    return publish.swap_in(lambda folder: _export_into(folder, run), destination)
+
+
+def _export_into(destination: Path, run) -> list[Path]:
     pages = [export_html(path, destination / f"{path.stem}.html", run=run) for path in publish.lesson_paths()]
     for page in publish.learner_pages():
         target = (destination / page.relative_to(publish.LESSONS)).with_suffix(".html")
         pages.append(export_html(page, target, run=page_notebook))
-    for stale in set(destination.glob("*.html")) - set(pages):
-        stale.unlink()
     return pages
 
 
-def main() -> None:
+def main(args: list[str] = ()) -> int:
+    from .clean import EditedLessons, require_clean
     os.chdir(publish.KIT_ROOT)
-    for page in export_lessons():
+    try:
+        require_clean("the lesson pages", list(args))
+        pages = export_lessons()
+    except (EditedLessons, publish.LessonRunError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for page in pages:
         print(f"wrote {page.relative_to(publish.KIT_ROOT)}")
     print("Open a page in a browser; copy the whole folder (with vendor/) to read it elsewhere.")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

@@ -10,6 +10,7 @@ and the site rewrite these addresses to their own copies.
 """
 import copy
 import json
+import math
 import os
 import re
 from html import escape
@@ -273,17 +274,110 @@ def place_popup_html(place: pd.Series) -> str:
             f"<table>{cells}</table><p style='margin:4px 0'>Source: {_source_link(place.source_id)}</p></div>")
 
 
-def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: str = LAND_SOURCE) -> folium.Map:
-    """A fixed box in the lower right naming what each colour means; the footnote cites the map's sources. A map
-    has one legend: adding another (a cell run twice) replaces it."""
+CORNERS = ["bottomright", "bottomleft", "topright", "topleft"]  # in order of preference, for equal corners
+
+
+def _points(element) -> list[tuple[float, float]]:
+    """(lat, lon) of what a map element and its children show: markers, circles, lines and shapes. The land
+    (not interactive) and tile layers don't count: a legend may cover them."""
+    points = []
+    if isinstance(element, folium.GeoJson):
+        if not element.options.get("interactive", True) or element.control is False and element.layer_name == "Land":
+            return []
+        def walk(coordinates):
+            if coordinates and isinstance(coordinates[0], (int, float)):
+                points.append((coordinates[1], coordinates[0]))
+            else:
+                for item in coordinates or []:
+                    walk(item)
+        data = element.data if isinstance(element.data, dict) else {}
+        for feature in data.get("features", [data]):
+            walk((feature.get("geometry") or {}).get("coordinates"))
+    location = getattr(element, "location", None)
+    if location is not None and len(location) == 2 and not isinstance(element, folium.Map):
+        points.append((float(location[0]), float(location[1])))
+    for line in getattr(element, "locations", None) or []:
+        if len(line) == 2 and isinstance(line[0], (int, float)):
+            points.append((float(line[0]), float(line[1])))
+    for child in getattr(element, "_children", {}).values():
+        points += _points(child)
+    return points
+
+
+def _mercator_y(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+# The widths a map is seen at: JupyterLab at 1280x720 with the file browser open (about 560-700 px), a wider
+# window, the site's column.
+SEEN_WIDTHS_PX = (560, 700, 1000)
+
+
+def emptiest_corner(fmap: folium.Map, box_px: tuple[int, int] = (270, 120)) -> str:
+    """The corner of the map (as Leaflet names it) whose legend-sized box, at the widths a map is seen at, holds the
+    fewest of its markers, lines and shapes: where a legend covers least of what the lesson is about."""
+    lat0, lon0 = fmap.location
+    zoom = float(fmap.options.get("zoom", 0))
+    scale = 256 * 2 ** zoom / 360  # pixels per degree of longitude (and of Mercator y, in degrees)
+    height = MAP_HEIGHT_PX
+    figure = fmap.get_root()
+    if isinstance(figure, branca.element.Figure) and str(figure.height).endswith("px"):
+        height = float(str(figure.height)[:-2])
+    points = [((lon - lon0) * scale, (_mercator_y(lat) - _mercator_y(lat0)) * scale) for lat, lon in _points(fmap)]
+    counts = dict.fromkeys(CORNERS, 0)
+    for width in SEEN_WIDTHS_PX:
+        for corner in CORNERS:
+            x_side = 1 if corner.endswith("right") else -1
+            y_side = 1 if corner.startswith("top") else -1
+            for x, y in points:
+                inside_x = width / 2 - box_px[0] <= x * x_side <= width / 2
+                inside_y = height / 2 - box_px[1] <= y * y_side <= height / 2
+                counts[corner] += inside_x and inside_y
+    return min(CORNERS, key=lambda corner: (counts[corner], CORNERS.index(corner)))
+
+
+class _Legend(branca.element.MacroElement):
+    """A legend as a Leaflet control: Leaflet stacks it with the corner's other controls (layers, scale,
+    attribution), so none covers another."""
+    _template = branca.element.Template("""
+        {% macro script(this, kwargs) %}
+            (function () {
+                var legend = L.control({position: {{ this.position|tojson }}});
+                legend.onAdd = function () {
+                    var box = L.DomUtil.create('div', 'kit-legend');
+                    box.innerHTML = {{ this.html|tojson }};
+                    box.style.cssText = {{ this.style|tojson }};
+                    L.DomEvent.disableClickPropagation(box);
+                    L.DomEvent.disableScrollPropagation(box);
+                    return box;
+                };
+                legend.addTo({{ this._parent.get_name() }});
+            })();
+        {% endmacro %}""")
+
+    def __init__(self, html: str, position: str):
+        super().__init__()
+        self._name = "KitLegend"
+        self.html, self.position = html, position
+        self.style = ("background:rgba(255,255,255,0.92);padding:6px 9px;border:1px solid #999;border-radius:4px;"
+                      "font:12px sans-serif;max-width:260px;color:#222")
+
+
+def add_legend(fmap: folium.Map, title: str, entries: dict[str, str], footnote: str = LAND_SOURCE,
+               position: str | None = None) -> folium.Map:
+    """A box naming what each colour means; the footnote cites the map's sources. It sits in `position` (a corner:
+    "bottomright", "topright", ...) or, by default, in the corner with the fewest of the map's markers and shapes,
+    so it never covers what the map is about. A map has one legend: adding another (a cell run twice) replaces
+    it."""
+    if position is not None and position not in CORNERS:
+        raise ValueError(f"position must be one of {', '.join(CORNERS)}")
     items = "".join(
         f"<div><span style='display:inline-block;width:18px;height:4px;margin:0 6px 3px 0;"
         f"background:{escape(colour)}'></span>{escape(label)}</div>" for label, colour in entries.items())
-    legend = (f"<div class='kit-legend' style='position:absolute;bottom:28px;right:10px;z-index:1000;"
-              f"background:rgba(255,255,255,0.92);padding:6px 9px;border:1px solid #999;border-radius:4px;"
-              f"font:12px sans-serif;max-width:300px'><b>{escape(title)}</b>{items}"
-              f"<div style='color:#555;margin-top:4px'>{escape(footnote)}</div></div>")
-    fmap.get_root().html.add_child(branca.element.Element(legend), name="kit_legend")
+    legend = (f"<b>{escape(title)}</b>{items}"
+              f"<div style='color:#555;margin-top:4px'>{escape(footnote)}</div>")
+    fmap.add_child(_Legend(legend, position or emptiest_corner(fmap)), name="kit_legend")
     return fmap
 
 

@@ -16,6 +16,7 @@ import html
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -43,11 +44,70 @@ def lesson_paths() -> list[Path]:
     return sorted(LESSONS.glob("[0-9][0-9]*-*.ipynb"))
 
 
-def execute(notebook: nbformat.NotebookNode, workdir: Path = LESSONS) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in `workdir`, as JupyterLab and nbval do, and return it with its outputs."""
+class LessonRunError(Exception):
+    """A lesson that stopped with an error while a build ran it; the message names the notebook and the cell."""
+
+
+# The kernel's own log: its warning "Kernel is running over TCP without encryption" (once a lesson, eleven a build)
+# says nothing an instructor can act on; errors still show.
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+
+
+def _failed_cell(notebook: nbformat.NotebookNode) -> tuple[int, nbformat.NotebookNode] | None:
+    for number, cell in enumerate(notebook.cells, start=1):
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            return number, cell
+    return None
+
+
+def execute(notebook: nbformat.NotebookNode, workdir: Path = LESSONS, name: str | None = None
+            ) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in `workdir`, as JupyterLab and nbval do, and return it with its outputs. A cell
+    that fails raises LessonRunError naming the notebook (`name`) and the cell, in two lines."""
     from nbclient import NotebookClient
-    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
+    from nbclient.exceptions import CellExecutionError
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", extra_arguments=QUIET_KERNEL,
+                            resources={"metadata": {"path": str(workdir)}})
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        found = _failed_cell(notebook)
+        where = f"cell {found[0]} of {len(notebook.cells)}" if found else "a cell"
+        first_line = next((line for line in found[1].source.splitlines() if line.strip()
+                           and not line.lstrip().startswith("#")), "") if found else ""
+        code = f" ({first_line.strip()[:70]})" if first_line else ""
+        message = " ".join(line.strip() for line in str(error.evalue or "").splitlines() if line.strip())
+        message = message if len(message) <= 200 else message[:200].rstrip() + " ..."
+        raise LessonRunError(f"{name or 'The notebook'}, {where}{code}, stopped with {error.ename}: {message}\n"
+                             "The previous build is kept. Fix that cell (if it holds a learner's answer: python3 "
+                             "kit.py restore-lessons), then build again.") from None
     return notebook
+
+
+def swap_in(build, destination: Path):
+    """Run `build(folder)` into a fresh folder beside `destination`, and only once it succeeded put that folder in
+    `destination`'s place: a failed build leaves the previous good one where it was. Returns what `build` returns,
+    with paths under the new folder moved to `destination`."""
+    staging = destination.with_name(f".{destination.name}.new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    try:
+        result = build(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = destination.with_name(f".{destination.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if destination.exists():
+        destination.rename(old)
+    staging.rename(destination)
+    shutil.rmtree(old, ignore_errors=True)
+
+    def moved(path):
+        return destination / Path(path).relative_to(staging) if Path(path).is_relative_to(staging) else path
+    return [moved(path) for path in result] if isinstance(result, list) else moved(result)
 
 
 def keep_checked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -132,24 +192,31 @@ def _copy_kit(destination: Path) -> Path:
     return destination / "lessons"
 
 
-def write_versions() -> list[Path]:
+def _write_version(folder: Path, make, guide: bool) -> list[Path]:
+    lessons = _copy_kit(folder)
+    written = []
+    for path in lesson_paths():
+        target = lessons / path.name
+        nbformat.write(make(nbformat.read(path, as_version=4)), target)
+        written.append(target)
+    if guide:
+        written.append(Path(shutil.copyfile(INSTRUCTOR_GUIDE, lessons / INSTRUCTOR_GUIDE.name)))
+    for page in learner_pages():
+        target = folder / page.relative_to(KIT_ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written.append(Path(shutil.copyfile(page, target)))
+    return written
+
+
+def write_versions(build: Path | None = None) -> list[Path]:
     """build/student/ and build/instructor/: each a folder to hand out, with lessons, the glossary and role briefs,
-    helpers and data; the instructor's also has the instructor guide."""
+    helpers and data; the instructor's also has the instructor guide. Each is built beside its old version and
+    replaces it only when complete."""
+    build = build or BUILD
     written = []
     for name, make in [("student", student_version), ("instructor", instructor_version)]:
-        lessons = _copy_kit(BUILD / name)
-        for path in lesson_paths():
-            target = lessons / path.name
-            nbformat.write(make(nbformat.read(path, as_version=4)), target)
-            written.append(target)
-    guide = shutil.copyfile(INSTRUCTOR_GUIDE, BUILD / "instructor" / "lessons" / INSTRUCTOR_GUIDE.name)
-    pages = []
-    for name in ("student", "instructor"):
-        for page in learner_pages():
-            target = BUILD / name / page.relative_to(KIT_ROOT)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pages.append(Path(shutil.copyfile(page, target)))
-    return [*written, Path(guide), *pages]
+        written += swap_in(lambda folder: _write_version(folder, make, guide=name == "instructor"), build / name)
+    return written
 
 
 # Slides -------------------------------------------------------------------------------------------------------
@@ -262,15 +329,24 @@ def _offline_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def run_lesson(path: Path) -> nbformat.NotebookNode:
     """A lesson as its slides show it: read from disk and run top to bottom."""
-    return execute(nbformat.read(path, as_version=4))
+    return execute(nbformat.read(path, as_version=4), name=_shown_path(path))
+
+
+def _shown_path(path: Path) -> str:
+    path = Path(path)
+    return path.relative_to(KIT_ROOT).as_posix() if path.is_relative_to(KIT_ROOT) else str(path)
 
 
 def export_slides(destination: Path = BUILD / "slides", run=run_lesson) -> list[Path]:
     """One reveal.js deck per lesson in `destination`, with everything they load in `destination/vendor`.
-    `run(path)` gives the lesson run top to bottom (the tests pass one that reuses runs they already made)."""
+    `run(path)` gives the lesson run top to bottom (the tests pass one that reuses runs they already made). The
+    decks are made in a folder beside `destination` and replace it only when every lesson ran."""
+    return swap_in(lambda folder: _write_slides(folder, run), destination)
+
+
+def _write_slides(destination: Path, run) -> list[Path]:
     from nbconvert import SlidesExporter
 
-    destination.mkdir(parents=True, exist_ok=True)
     _copy_vendor(destination / "vendor")
     exporter = SlidesExporter(extra_template_basedirs=[str(KIT_ROOT / "assets")], template_name="slides",
                               extra_template_paths=[str(SHARED_TEMPLATES)],
@@ -283,8 +359,6 @@ def export_slides(destination: Path = BUILD / "slides", run=run_lesson) -> list[
         deck = destination / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
         decks.append(deck)
-    for stale in set(destination.glob("*.slides.html")) - set(decks):
-        stale.unlink()  # the deck of a lesson since renamed or split: not to be copied to a USB stick by mistake
     return decks
 
 
@@ -293,8 +367,22 @@ def remote_assets(html: str) -> list[str]:
     return re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?://[^\"]+)\"", html)
 
 
-def main(command: str, names: list[str]) -> None:
+def main(command: str, names: list[str]) -> int:
+    """The kit.py commands; a refused or failed build prints its few lines and returns 1."""
+    from .clean import EditedLessons, require_clean
     os.chdir(KIT_ROOT)
+    try:
+        if command in ("versions", "slides"):
+            names = require_clean(f"the {'slide decks' if command == 'slides' else 'student and instructor versions'}",
+                                  names)
+        _main(command, names)
+    except (EditedLessons, LessonRunError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _main(command: str, names: list[str]) -> None:
     if command == "store-outputs":
         for path in store_checked_outputs(names):
             print(f"stored the checked outputs of {path.relative_to(KIT_ROOT)}")
@@ -308,5 +396,4 @@ def main(command: str, names: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    import sys
-    main(sys.argv[1], sys.argv[2:])
+    sys.exit(main(sys.argv[1], sys.argv[2:]))

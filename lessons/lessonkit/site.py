@@ -189,11 +189,13 @@ def build(destination: Path = SITE, run=publish.run_lesson, work: Path = WORK) -
     return destination / "index.html"
 
 
-def main() -> int:
+def main(args: list[str] = ()) -> int:
+    from .clean import EditedLessons, require_clean
     started = time.monotonic()
     try:
+        require_clean("the website", list(args))
         home = build()
-    except RuntimeError as error:
+    except (RuntimeError, EditedLessons, publish.LessonRunError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"wrote {home.parent.relative_to(KIT_ROOT)}/ in {time.monotonic() - started:.0f} s; "
@@ -202,4 +204,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -97,9 +97,12 @@ def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
     chosen, reach = set(named), iskander_km()
     if chosen == expected:
         listed = ", ".join(sorted(capital.capitalize() for capital in expected))
+        as_ids = [capital for item, capital in zip(answer, named) if item != capital]
+        form = (f"the exercise asks for ids, as the places table spells them: {as_ids[0]!r}, not "
+                f"{answer[named.index(as_ids[0])]!r}." if as_ids else "")
         return correct(f"{listed}: each within the reported {reach:,.0f} km of Kaliningrad. That is what worried "
                        "Vilnius and Warsaw in October 2016. Stockholm, Tallinn and Helsinki lie beyond it, by this "
-                       "figure; the longer range some sources suggest would bring them in.")
+                       "figure; the longer range some sources suggest would bring them in.", form=form)
     # One message for every wrong set: telling "one too many" from "one missing" would let six tries sort the six
     # capitals without measuring any of them.
     return not_yet("That is not the set of capitals within the reported range. Measure each capital's distance "
@@ -140,8 +143,10 @@ def deal_days_giveaways() -> list[str]:
 
 
 def judge_deal_days(answer: object, expected: int) -> object:
+    form = ""
     if isinstance(answer, pd.Timedelta):
         answer = answer.days
+        form = "the exercise asks for a whole number of days, and yours is a Timedelta: add .days to get the number."
     if isinstance(answer, pd.Timestamp):
         return not_yet("That is a date. Subtract the earlier date from the later one to get a length of time, "
                        "then take its `.days`.")
@@ -154,7 +159,7 @@ def judge_deal_days(answer: object, expected: int) -> object:
         return correct(f"{expected} days, from the Geneva deal of 9 September to the US suspension of talks on "
                        "3 October 2016; the truce on the ground had broken down within days. The same day Putin "
                        "suspended the plutonium agreement: the article's 'in the wake of the Syrian ceasefire "
-                       "collapse'.")
+                       "collapse'.", form=form)
     if value < 0:
         return not_yet("A length of time here is positive: subtract the earlier date from the later one.")
     if value == (event_date(END_OF_TALKS) - event_date(TRUCE_STARTS)).days:

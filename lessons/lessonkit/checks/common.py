@@ -96,9 +96,10 @@ def km_between(first: str, second: str) -> float:
     return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
 
 
-def read_kilometres(answer: object, example: str) -> float | object:
+def read_kilometres(answer: object, example: str, negative_ok: bool = False) -> float | object:
     """The number of kilometres an answer gives, or the feedback for an answer that gives none (text, a list of
-    several, NaN). `example` is a number written as the learner might, for the message about text."""
+    several, NaN, a negative distance unless `negative_ok`, as a margin may be). `example` is a number written as
+    the learner might, for the message about text."""
     if isinstance(answer, str):
         return not_yet(f"Your answer is text. Give the distance as a number, e.g. {example} rather than "
                        f"'{example} km'.")
@@ -108,6 +109,10 @@ def read_kilometres(answer: object, example: str) -> float | object:
                        "take its single value with .item().")
     if math.isnan(value):
         return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
+    if value < 0 and not negative_ok:
+        return not_yet("A distance is never negative, and haversine_km always gives a positive number: pass it the "
+                       "four coordinates (one place's latitude and longitude, then the other's) and subtract "
+                       "nothing yourself.")
     return value
 
 

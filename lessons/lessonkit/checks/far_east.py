@@ -35,6 +35,11 @@ def judge_times_as_many(answer: object, expected: float) -> object:
     if abs(value - expected) <= 0.005 or any(abs(value - form) < 1e-9 for form in one_decimal_forms(expected)):
         return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. "
                        "The figures are a year apart (2020 and 2021), close enough for a comparison this large.")
+    if value == round(expected):  # the lesson's own solution says "about 12"
+        return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. The "
+                       "figures are a year apart (2020 and 2021), close enough for a comparison this large.",
+                       form=f"{value:.0f} is right to the nearest whole number; the exercise keeps one decimal, "
+                            f"{round(expected, 1)}, as the division gives it.")
     if value == 0:
         return not_yet("Your answer is 0: the rows you added up were none, so their sum is 0. In `.isin([...])`, "
                        "put the three provinces' ids in the list, in place of the `...`.")
@@ -206,10 +211,10 @@ EXERCISES = {
                                   "98.5 million", "98.51 million", "98,514,948", "98514948"}),
         right=lambda: [expected_times_as_many(), np.float64(expected_times_as_many()),
                        *one_decimal_forms(expected_times_as_many()), round(expected_times_as_many(), 2),
-                       pd.Series([expected_times_as_many()])],
+                       pd.Series([expected_times_as_many()]), round(expected_times_as_many())],  # "about 12"
         wrong=lambda: [(1 / expected_times_as_many(), "Divide the other way"), (4.0, "one province only"),
                        (98_514_948, "population itself"), ("12", "Give one number"), ("12.4", "Give one number"),
-                       (0.0, "the rows you added up were none"), (12, "says nothing about whether"),
+                       (0.0, "the rows you added up were none"),
                        (13, "says nothing about whether"), (12.5, "Not quite"), (12.2, "Not quite"),
                        (12.36, "Not quite"), (20.5, "Not quite"), (11.5, "Not quite")]),
     "lng-change": Exercise(

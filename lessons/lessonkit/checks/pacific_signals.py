@@ -118,7 +118,7 @@ def _judge_margin_and_verdict(margin: object, verdict: object, expected: dict) -
     if margin is ... or verdict is ...:
         name = MARGIN_KEY if margin is ... else VERDICT_KEY
         return not_yet(f"Your round trip is right. `{name}` has no answer yet: replace its `...`.")
-    value = read_kilometres(margin, "6789.0")
+    value = read_kilometres(margin, "6789.0", negative_ok=True)
     if not isinstance(value, float):
         return not_yet(f"`{MARGIN_KEY}`: {value.message}")
     if isinstance(verdict, str):
@@ -184,6 +184,13 @@ def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> 
             return not_yet("A CircleMarker's radius is in screen pixels, so it stays the same size when you zoom. "
                            "Use folium.Circle, whose radius is in metres on the ground.")
         return not_yet("The map has no circle yet. Add a folium.Circle and end that line with .add_to(reach_map).")
+    if any(circle.location is None for circle in circles):
+        return not_yet("Your circle has no centre: give folium.Circle the place first, as in "
+                       "folium.Circle((lat, lon), radius=...), with Ukrainka's latitude and longitude.")
+    if any(isinstance(circle.options.get("radius"), str) for circle in circles):
+        text = next(circle.options["radius"] for circle in circles if isinstance(circle.options.get("radius"), str))
+        return not_yet(f"Your circle's radius is text ({text!r}). Give a number of metres, without quotes or a "
+                       "unit: kilometres times 1000.")
     at_base = [circle for circle in circles
                if haversine_km(circle.location[0], circle.location[1], lat, lon) < 50]
     if not at_base:
@@ -323,7 +330,16 @@ def _wrong_circles() -> list:
             (reach_map_with(centre=cam_ranh), "Cam Ranh Bay"), (reach_map_with(radius=2_200_000), "Tu-22M3"),
             (reach_map_with(radius=reach * 2, tried_first=(reach * 0.7,)), "whole range"),
             (reach_map_with(tried_first=spread), "4 circles at Ukrainka"),
-            (reach_map_with(radius=60, layer=folium.CircleMarker), "screen pixels"), (42, "should be a folium map")]
+            (reach_map_with(radius=60, layer=folium.CircleMarker), "screen pixels"), (42, "should be a folium map"),
+            (reach_map_with(radius=f"{reach / 1000:.0f} km"), "radius is text"),
+            (_circle_without_centre(), "no centre")]
+
+
+def _circle_without_centre() -> folium.Map:
+    """A learner's folium.Circle(radius=...) with the centre left out (folium accepts it and draws nothing)."""
+    fmap = reach_map_with(add_circle=False)
+    folium.Circle(radius=expected_reach()[2]).add_to(fmap)
+    return fmap
 
 
 def _refuelling(trip: object = None, verdict: object = False, margin: object = None) -> dict:

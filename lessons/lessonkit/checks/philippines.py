@@ -17,6 +17,17 @@ from .common import as_list, km_between, near, normalised, number_forms, unit_sl
 # Letters, as exercises 1 and 3 take them ------------------------------------------------------------------------
 
 
+def _letters_form(answer: object, example: list[str]) -> str:
+    """What to say about the form of letters accepted as right: text, or lower case, where a list of capitals is
+    asked for."""
+    listed = "[" + ", ".join(f'"{letter}"' for letter in example) + "]"
+    if isinstance(answer, str):
+        return f"the answer cell asks for a list of letters in quotes, {listed}; text worked this time."
+    if any(isinstance(item, str) and item.strip() != item.strip().upper() for item in as_list(answer) or []):
+        return f"the letters are capitals, as the statements show them: {listed}."
+    return ""
+
+
 def _letters(answer: object) -> list[str] | None:
     """The letters an answer gives: a list such as ["A", "C"], or text such as "AC" or "A, C"."""
     if isinstance(answer, str):
@@ -74,7 +85,8 @@ def judge_findings(answer: object, expected: list[str]) -> object:
     if chosen != set(expected):
         return not_yet("That is not the set of the tribunal's findings. " + FINDINGS_METHOD)
     return correct("A, C and E: each answers a question the Philippines put about the sea. B is sovereignty over "
-                   "land and D a boundary, which it did not ask about. Compare with the award's summary below.")
+                   "land and D a boundary, which it did not ask about. Compare with the award's summary below.",
+                   form=_letters_form(answer, expected))
 
 
 # Exercise 2: how far is Second Thomas Shoal from its neighbours? --------------------------------------------------
@@ -137,9 +149,11 @@ def judge_distances(answer: object, expected: dict) -> object:
         return not_yet("Your two distances are right, but 'nearer' names the farther place. Which of your numbers "
                        "is smaller?")
     reef, base = (f"{expected[candidate]:,.0f} km" for candidate in CANDIDATES)
+    form = (f"'nearer' asks for the place's id, `{nearer}`, as the places table spells it, not its name."
+            if answer["nearer"] != nearer else "")
     return correct(f"Mischief Reef is about {reef} from the shoal, the air base on Palawan about {base}. China holds "
                    "the reef and has built on it; the Philippines keeps a grounded ship on the shoal, supplied from "
-                   "Palawan.")
+                   "Palawan.", form=form)
 
 
 # Exercise 3: which moves strengthened security ties with the United States or Japan? -----------------------------
@@ -184,7 +198,8 @@ def judge_strengthened_ties(answer: object, expected: list[str]) -> object:
         return not_yet("That is not the set of moves the descriptions support. " + TIES_METHOD)
     return correct("A, E, F, G and H: the EDCA sites of 2016 and 2023, the maritime security cooperation agreed "
                    "with Abe in Tokyo in October 2016, the joint patrols of 2023 and the 2024 access agreement "
-                   "with Japan. Duterte's 2016 moves went both ways; the discussion asks what that makes them.")
+                   "with Japan. Duterte's 2016 moves went both ways; the discussion asks what that makes them.",
+                   form=_letters_form(answer, expected))
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
