@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LESSONS = ROOT / "lessons"
 FIRST_LESSON = "00-start-here.ipynb"
+FIRST_LESSON_IN_KIT = f"{LESSONS.name}/{FIRST_LESSON}"  # where Binder and a hub open it: they work in lessons/
 # The learner's own copies of the lessons: git-ignored, never overwritten. KIT_MY_WORK moves it (the tests use a
 # folder of their own); it must be inside the kit's folder, where JupyterLab can open it.
 MY_WORK = Path(os.environ.get("KIT_MY_WORK", ROOT / "my-work")).resolve()
@@ -357,7 +358,7 @@ def binder_badge(repository: str) -> str:
     """The README's Binder badge: OWNER/REPOSITORY is the repository's GitHub path, HEAD its default branch."""
     path = repository.removeprefix("https://github.com/")
     return (f"[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{path}/HEAD"
-            f"?labpath={quote(FIRST_LESSON, safe='')})")
+            f"?labpath={quote(FIRST_LESSON_IN_KIT, safe='')})")
 
 
 def nbgitpuller_link(hub: str, repository: str, branch: str = "main") -> str:
@@ -365,7 +366,7 @@ def nbgitpuller_link(hub: str, repository: str, branch: str = "main") -> str:
     branch; and the page to open, under the folder nbgitpuller clones into, named after the repository."""
     folder = repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
     return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repository, safe='')}"
-            f"&branch={quote(branch, safe='')}&urlpath={quote(f'lab/tree/{folder}/{FIRST_LESSON}', safe='')}")
+            f"&branch={quote(branch, safe='')}&urlpath={quote(f'lab/tree/{folder}/{FIRST_LESSON_IN_KIT}', safe='')}")
 
 
 def print_links(extra: list[str]) -> int:

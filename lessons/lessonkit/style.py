@@ -43,6 +43,7 @@ COUNTRY_NAMES = {
     "KOR": "South Korea",
     "PRK": "North Korea",
     "SYR": "Syria",
+    "ROU": "Romania",
     "TUR": "Turkey",
     "AUS": "Australia",
     "CAN": "Canada",
