@@ -82,7 +82,8 @@ PERSISTENT, BALANCE = "both-persistent-despite-rhetoric", "russia-needs-japan-to
 ARTICLE_DATE = "2016-10-26"
 
 # Exercise 2's table: every event with both Japan and Russia among its actors, from 2013 to the article's date.
-# The meetings of Abe and Putin in it, once each (Sochi 2016 and Vladivostok 2016 are filed under two ids each; the
+# The meetings of Abe and Putin it records (not every meeting they had: sideline talks at other summits are not in
+# the kit), once each (Sochi 2016 and Vladivostok 2016 are filed under two ids each; the
 # Sochi Olympics ceremony of 7 February 2014 is the day before their meeting there, not a meeting).
 MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "2016-sochi-new-approach",
             "2016-vladivostok-eef-summit"]
