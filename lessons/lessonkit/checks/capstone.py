@@ -124,7 +124,7 @@ UNSIGNED = {
             ("Japan would have to", "it would have to")]),
     "S3": ("2012-scarborough-standoff-chn-mfa", [("Beijing said", "The speaker said"),
                                                  ("against Chinese territory", "against its territory")]),
-    "S4": ("russian-far-east-cooperation-rus-putin-2016",
+    "S4": ("russian-far-east-cooperation-rus-putin-lima-2016",
            [("Putin called", "The speaker called"), ("Russia and Japan are natural partners",
                                                     "its country and Japan are natural partners")]),
 }

@@ -91,7 +91,7 @@ MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "201
 # one side that cut against better relations, beyond rhetoric.
 DECIDING = {
     PERSISTENT: ["2014-japan-crimea-sanctions", "2016-shoigu-kuril-missile-plan"],
-    BALANCE: ["russian-far-east-cooperation-rus-putin-2016"],
+    BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016"],
 }
 # Rows a learner may cite beside them. For exercise 2: Japan's G7 suspension of Russia over Crimea, and the Russian
 # flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
