@@ -31,6 +31,14 @@ def source_links(events: pd.DataFrame) -> HTML:
     return HTML(f"<details><summary>The {len(sources)} sources (click to open)</summary><ul>{items}</ul></details>")
 
 
+def precise_dates(events: pd.DataFrame) -> list[str]:
+    """Each event's date only as precise as its row (`date_precision`), for hover text: '6 May 2016' for a day,
+    'Nov 2016' for a month, '2016' for a year, where the x axis would show a month's event as '01 Nov 2016'."""
+    forms = {"day": lambda date: f"{date.day} {date:%b %Y}", "month": lambda date: f"{date:%b %Y}",
+             "year": lambda date: f"{date:%Y}"}
+    return [forms[precision](date) for date, precision in zip(events["date"], events["date_precision"])]
+
+
 def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,
                    y_title: str = "Kind of event") -> go.Figure:
     """House style: a title that states the finding, labelled axes (the y axis names each kind of event, so no

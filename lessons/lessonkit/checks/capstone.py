@@ -46,35 +46,87 @@ def known_giveaways() -> list[str]:
     return forms + [f"{date:%B %Y}" for date in dates[dates <= DECISION_DATE]]
 
 
-def judge_known(answer: object, expected: list[str]) -> object:
+# Then the article's claim, graded on the eve with the events known by then: of the four, the three in which Japan
+# itself reached out to Russia bear it out; the missiles are Russia's act and bear on something else.
+OUTREACH_CLAIM = "japan-renewed-outreach"
+OUTREACH = ["2016-eef-abe-vladivostok", "2016-seko-russia-economic-minister", "2016-sochi-new-approach"]
+WRONG_VERDICT = {
+    "partly-accurate": ("Your events bear the claim out word for word: Japan's own steps, new in 2016, toward "
+                        "Russia. Nothing in them shows a word that overstates what Japan did."),
+    "inaccurate": "Your events show Japan reaching out to Russia: nothing known on the eve contradicts the claim.",
+    "ungraded": ("The events known on the eve settle it: the claim is about what Japan did, not what it intended, "
+                 "and your events record what it did."),
+    "not-a-factual-claim": "It reports what Japan did, with a record to check it: not a judgement or a forecast.",
+}
+VERDICTS = ["accurate", *WRONG_VERDICT]
+
+
+def expected_eve() -> dict:
+    claims = load_table("claims").set_index("id")
+    return {"known": expected_known(), "outreach": OUTREACH, "verdict": claims.at[OUTREACH_CLAIM, "verdict"]}
+
+
+def judge_known(answer: object, expected: list[str]) -> object | None:
     answer = as_list(answer)
     if answer is None:
-        return not_yet('Give a list of event ids in quotes, such as `["2016-sochi-new-approach"]`.')
+        return not_yet('Give "known" as a list of event ids in quotes, such as `["2016-sochi-new-approach"]`.')
     unknown = [item for item in answer if item not in CANDIDATES]
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the six events in `candidates`: copy the ids from that list.")
     if set(answer) == set(expected):
-        return correct("Those four: the Sochi summit (May), Seko's new post and Abe in Vladivostok (September), and "
-                       "the missiles (reported in November). The Nagato talks (15 December) and the statement on "
-                       "joint activities (16 December) are what the simulation decides: on the eve, nobody knows how "
-                       "they will end.")
+        return None
     # One message for every wrong list, so that trying lists one by one cannot sort the six events.
-    return not_yet("Not this list: it holds an event from after the decision date, or leaves out one known by then. "
-                   "Look up each candidate's date in `events` and compare it with `decision_date`, rather than "
-                   "guessing from the titles.")
+    return not_yet("Not this list of known events: it holds an event from after the decision date, or leaves out "
+                   "one known by then. Look up each candidate's date in `events` and compare it with "
+                   "`decision_date`, rather than guessing from the titles.")
+
+
+def judge_eve(answer: object, expected: dict) -> object:
+    if not isinstance(answer, dict) or not {"known", "outreach", "verdict"} <= set(answer):
+        return not_yet("Give a dictionary with 'known', 'outreach' and 'verdict', as in the answer cell.")
+    if any(answer[key] is ... for key in ("known", "outreach", "verdict")):
+        return not_yet("Replace each `...` with your own answer.")
+    slip = judge_known(answer["known"], expected["known"])
+    if slip is not None:
+        return slip
+    outreach = as_list(answer["outreach"])
+    if outreach is None or any(item not in CANDIDATES for item in outreach):
+        return not_yet('Give "outreach" as a list of ids from `candidates`, in quotes.')
+    if not set(outreach) <= set(expected["known"]):
+        return not_yet("Your outreach list holds an event from after the decision date: on the eve, only what was "
+                       "known by then can be evidence.")
+    if set(outreach) != set(expected["outreach"]):
+        return not_yet("Not yet the evidence for the claim. Of the known events, keep those in which Japan itself "
+                       "acted toward Russia, and no other.")
+    verdict = answer["verdict"]
+    if not isinstance(verdict, str) or verdict not in VERDICTS:
+        return not_yet(f"{verdict!r} is not a verdict: use one of {', '.join(VERDICTS)}.")
+    if verdict != expected["verdict"]:
+        return not_yet(WRONG_VERDICT[verdict])
+    return correct("Four events were known on the eve: the Sochi summit (May), Seko's new post and Abe in "
+                   "Vladivostok (September), and the missiles (reported in November). The three Japanese steps bear "
+                   "out 'Japan has renewed its own outreach efforts to Russia', as lesson 07's table of verdicts "
+                   "does; the missiles are Russia's act. The Nagato talks and the statement on joint activities are "
+                   "what the simulation decides: on the eve, nobody knows how they will end.")
 
 
 # Exercise 2: who said it? ---------------------------------------------------------------------------------------
 
 # label: (statement id, [(words of its summary that name the speaker, the words shown instead)]). The labels are not
-# in the order of the codes the exercise lists.
+# in the order of the codes the exercise lists. None of the four is quoted or summarised in a role brief
+# (lessons/09-roles/), so the briefs cannot be searched for them: each government is known by its own terms.
 UNSIGNED = {
-    "S1": ("scs-arbitration-chn-mfa", [("China restated", "the speaker restated")]),
-    "S2": ("kurils-sovereignty-rus-lavrov-2014", [("Lavrov said", "The speaker said")]),
-    "S3": ("2016-coastal-missiles-etorofu-kunashiri-jpn", [("Abe said Japan had", "The speaker said it had"),
-                                                          ("with Japan's position", "with its position")]),
-    "S4": ("kurils-sovereignty-usa-state-2010-11-02",
-           [("The next day's briefing went further: the United States", "The speaker")]),
+    "S1": ("kurils-sovereignty-usa-state-2010-11-01",
+           [("the State Department's briefing recorded that the United States backs", "the speaker said it backs")]),
+    "S2": ("2010-medvedev-visits-kunashir-jpn",
+           [("Maehara said the visit contradicted Japan's basic position", "the speaker said the visit contradicted "
+             "its basic position"), ("the feelings of the Japanese people", "the feelings of its people"),
+            ("Japan would have to", "it would have to")]),
+    "S3": ("2012-scarborough-standoff-chn-mfa", [("Beijing said", "The speaker said"),
+                                                 ("against Chinese territory", "against its territory")]),
+    "S4": ("russian-far-east-cooperation-rus-putin-lima-2016",
+           [("Putin called", "The speaker called"), ("Russia and Japan are natural partners",
+                                                    "its country and Japan are natural partners")]),
 }
 
 
@@ -113,7 +165,7 @@ def speaker_giveaways() -> list[str]:
                   f"{label} = {code}", f"{label} is {code}"]
         forms += [summary[summary.index(naming):summary.index(naming) + len(naming) + 20]
                   for naming, _ in replacements]
-    return forms + ["Sergei Lavrov", "Hong Lei", "Department of State", "State Department"]
+    return forms + ["Seiji Maehara", "Liu Weimin", "Department of State", "State Department"]
 
 
 def _code(value: object) -> str | None:
@@ -145,9 +197,9 @@ def judge_speakers(answer: object, expected: dict[str, str]) -> object:
         return not_yet("Not all four yet: at least one label has the wrong government. Read each statement for "
                        "the words its speaker uses: who claims islands or waters as its own, who protests at "
                        "another's move, who backs an ally's claim?")
-    return correct("All four. Each government speaks in its own terms: Beijing of indisputable sovereignty at sea, "
-                   "Moscow of post-war reality, Tokyo of its stance on the islands, Washington of support for "
-                   "Japan's sovereignty.")
+    return correct("All four. Each government speaks in its own terms: Washington backs Japan on the Northern "
+                   "Territories, Tokyo protests against a visit that contradicts its basic position, Beijing names "
+                   "Huangyan Island as its own, and Moscow calls the missing peace treaty an anachronism.")
 
 
 # Exercise 3: the position memo ----------------------------------------------------------------------------------
@@ -370,21 +422,42 @@ def memo_slips() -> list[tuple[object, str]]:
         ({"role": ..., "memo": PLACEHOLDER}, "Replace the"), ("memo", "dictionary")]
 
 
+def _eve(**change) -> dict:
+    return {"known": expected_known(), "outreach": OUTREACH, "verdict": "accurate", **change}
+
+
+def eve_giveaways() -> list[str]:
+    """Each candidate's date as the lesson could print it, and the claim's verdict beside it."""
+    quote = load_table("claims").set_index("id").at[OUTREACH_CLAIM, "quote"]
+    return [*known_giveaways(), f"{quote} accurate", f"{quote}: accurate", f"{OUTREACH_CLAIM} accurate"]
+
+
 EXERCISES = {
     "known-then": Exercise(
-        "known_then", "a list of event ids", expected_known, judge_known,
-        giveaways=known_giveaways,
-        right=lambda: [expected_known(), expected_known()[::-1], set(expected_known()), pd.Series(expected_known())],
-        wrong=lambda: [([*expected_known(), "2016-putin-visit-nagato-tokyo"], "Not this list"),
-                       ([*expected_known(), "2016-tokyo-joint-economic-activities"], "Not this list"),
-                       (expected_known()[:3], "Not this list"), ([], "Not this list"),
-                       (["2018-singapore-agreement"], "not one of the six"),
-                       ("2016-sochi-new-approach", "list of event ids")]),
+        "eve_check", "a dictionary of known events, the outreach among them and a verdict", expected_eve, judge_eve,
+        giveaways=eve_giveaways,
+        right=lambda: [_eve(), _eve(known=expected_known()[::-1]), _eve(known=set(expected_known())),
+                       _eve(known=pd.Series(expected_known()), outreach=tuple(OUTREACH))],
+        wrong=lambda: [(_eve(known=[*expected_known(), "2016-putin-visit-nagato-tokyo"]), "Not this list"),
+                       (_eve(known=[*expected_known(), "2016-tokyo-joint-economic-activities"]), "Not this list"),
+                       (_eve(known=expected_known()[:3]), "Not this list"), (_eve(known=[]), "Not this list"),
+                       (_eve(known=["2018-singapore-agreement"]), "not one of the six"),
+                       (_eve(known="2016-sochi-new-approach"), "list of event ids"),
+                       (_eve(outreach=expected_known()), "Not yet the evidence"),
+                       (_eve(outreach=OUTREACH[:2]), "Not yet the evidence"),
+                       (_eve(outreach=[*OUTREACH, "2016-tokyo-joint-economic-activities"]), "after the decision"),
+                       (_eve(outreach="2016-sochi-new-approach"), "list of ids"),
+                       (_eve(verdict="partly-accurate"), "word for word"),
+                       (_eve(verdict="inaccurate"), "contradicts"), (_eve(verdict="ungraded"), "settle it"),
+                       (_eve(verdict="not-a-factual-claim"), "not a judgement"),
+                       (_eve(verdict="true"), "not a verdict"),
+                       ({"known": ..., "outreach": ..., "verdict": ...}, "Replace each"),
+                       (expected_known(), "dictionary")]),
     "who-said-it": Exercise(
         "who_said_it", "a dictionary of country codes", expected_speakers, judge_speakers,
         giveaways=speaker_giveaways,
         right=lambda: [expected_speakers(), {key.lower(): value.lower() for key, value in expected_speakers().items()},
-                       {"S1": "China", "S2": "Russia", "S3": "Japan", "S4": "the United States"}],
+                       {"S1": "the United States", "S2": "Japan", "S3": "China", "S4": "Russia"}],
         wrong=lambda: [({**expected_speakers(), "S1": "PHL"}, "at least one label"),
                        ({**expected_speakers(), "S4": "JPN", "S3": "USA"}, "at least one label"),
                        ({**expected_speakers(), "S1": "TWN"}, "not one of the codes"),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import as_date, as_list
+from .common import as_list, figure_value
 
 VERDICTS = ["accurate", "partly-accurate", "inaccurate", "ungraded"]
 NOT_CHECKABLE = {"opinion", "forecast"}
@@ -74,86 +74,123 @@ def checkable_giveaways() -> list[str]:
             "2 of the 5", "most important region", "may bear fruit"]
 
 
-# Exercises 2 and 3: a finding from the table, a verdict and the rows that decide it -------------------------------
+# Exercises 2 and 3: a finding from the tables, a verdict and the rows that decide it -------------------------------
+# Claims no earlier lesson grades: lessons 01 and 06 work on the nuclear agreements of October 2016, 03a and 03b on
+# the state of war and its length, 03a shows the Korean armistice.
 
-TREATIES, WAR = "nuclear-treaties-abrogated", "technical-state-of-war"
+PERSISTENT, BALANCE = "both-persistent-despite-rhetoric", "russia-needs-japan-to-balance-china"
+ARTICLE_DATE = "2016-10-26"
 
-# The rows without which a claim's verdict cannot be reached (a subset of the claim's evidence in claims.csv).
+# Exercise 2's table: every event with both Japan and Russia among its actors, from 2013 to the article's date.
+# The meetings of Abe and Putin it records (not every meeting they had: sideline talks at other summits are not in
+# the kit), once each (Sochi 2016 and Vladivostok 2016 are filed under two ids each; the
+# Sochi Olympics ceremony of 7 February 2014 is the day before their meeting there, not a meeting).
+MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "2016-sochi-new-approach",
+            "2016-vladivostok-eef-summit"]
+# The rows without which the verdict cannot be reached (a subset of the claim's evidence in claims.csv): a step by
+# one side that cut against better relations, beyond rhetoric.
 DECIDING = {
-    TREATIES: ["2016-plutonium-agreement-suspended", "2016-nuclear-research-agreement-suspended"],
-    WAR: ["1956-joint-declaration-enters-into-force"],
+    PERSISTENT: ["2014-japan-crimea-sanctions", "2016-shoigu-kuril-missile-plan"],
+    BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016"],
 }
-# Rows a learner may cite beside them: the claim's evidence in claims.csv, and rows on the same agreements that the
-# list leaves out (the 2010 protocol amended the plutonium agreement that Russia suspended). The 1951 peace treaty
-# is not among them: the Soviet Union was not a party, so it neither began nor ended a war between the two.
-ALSO_BEARS = {TREATIES: ["2010-plutonium-protocol-signed"], WAR: []}
-
-# The agreements with the United States that Russia suspended or ended in October 2016, as the event rows name them:
-# the plutonium disposition agreement (3 October); the 2013 research agreement and the 2010 Rosatom-DOE reactor-
-# conversion agreement (5 October). claims.csv's reason for the claim counts the same three.
-AGREEMENTS_ACTED_ON = ["2000 plutonium management and disposition agreement",
-                       "2013 agreement on nuclear- and energy-related research",
-                       "2010 Rosatom-DOE agreement on converting research reactors"]
+# Rows a learner may cite beside them. For exercise 2: Japan's G7 suspension of Russia over Crimea, and the Russian
+# flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
+# exercise 3: the other Russian statement shown, the two trade figures and the claim's own evidence.
+ALSO_BEARS = {
+    PERSISTENT: ["2014-g8-suspension", "2015-japan-fy2014-scramble-near-record"],
+    BALANCE: ["kurils-sovereignty-rus-lavrov-2014", "trade-russia-china-2016", "japan-russia-trade-2016"],
+}
+RATIO_FIGURES = ("trade-russia-china-2016", "japan-russia-trade-2016")
 
 EVIDENCE_METHOD = {
-    TREATIES: ("Your evidence is not yet the rows that decide it. Cite each row in which Russia suspended or ended "
-               "an agreement with the United States (rows on how those same agreements began or ended later may go "
-               "with them), and no row about anything else."),
-    WAR: ("Your evidence is not yet the rows that decide it. Cite the row that shows whether and when the state of "
-          "war between Japan and the Soviet Union ended (the rows that began it or agreed to end it may go with "
-          "it), and no other: a surrender is not a peace, and a treaty one of the two did not sign could not end "
-          "a war between them."),
+    PERSISTENT: ("Your list is not yet the rows that cut the other way. Read each title and ask: did one of the two "
+                 "governments here do something that worked against better relations with the other, beyond words? "
+                 "Cite every such row (the meetings you counted may go with them), and no offer or visit."),
+    BALANCE: ("Your evidence is not yet the rows that decide it. The claim is about what Russia wants: cite the row "
+              "in which Russia's own leader gives his reasons (the other rows shown may go with it), and no row of "
+              "Japan's."),
 }
-VERDICT_METHOD = ("Not the kit's verdict yet. Hold the quote against your rows word by word: which words do they "
-                  "bear out, and which not? Then take the verdict whose 'When' in the table of section 2 fits that.")
+# One message per wrong verdict, each saying why that verdict does not fit the evidence.
+WRONG_VERDICT = {
+    PERSISTENT: {
+        "accurate": ("Not as worded: the claim says both persisted despite nationalistic rhetoric, but your rows "
+                     "show each government also taking steps, not words, that cut the other way."),
+        "inaccurate": ("The record does not contradict it: the meetings you counted kept coming, through the "
+                       "sanctions and the missile plan."),
+        "ungraded": ("The events table settles it: the claim is about what two governments did, and the rows "
+                     "record both their meetings and their steps the other way."),
+        "not-a-factual-claim": ("It reports what two governments did over years: a record can check it, even if "
+                                "'persistent' is a loose word."),
+    },
+    BALANCE: {
+        "accurate": ("Nothing in your rows shows Russia wanting Japan against China: Putin gives other reasons, and "
+                     "trade figures show where Russia's ties stand, not why it courts Japan."),
+        "partly-accurate": ("'Partly' needs something of the kind in the record. Neither Russia's words nor the trade "
+                            "figures show this motive, in part or in whole."),
+        "inaccurate": ("To call it wrong the record must contradict it. Russia's silence about China does not show "
+                       "the motive absent: governments seldom name the country they would balance."),
+        "not-a-factual-claim": ("It states what Russia needs, a claim of fact about its aims, not the author's "
+                                "judgement or a forecast: the question is whether a record can settle it."),
+    },
+}
+ALL_VERDICTS = [*VERDICTS, "not-a-factual-claim"]
 
 
 def accepted_rows(claim: str) -> list[str]:
     return [*_claims().at[claim, "evidence"].split(";"), *ALSO_BEARS[claim]]
 
 
-def expected_treaties() -> dict:
-    return {"agreements": len(AGREEMENTS_ACTED_ON), "verdict": _claims().at[TREATIES, "verdict"],
-            "deciding": DECIDING[TREATIES], "accepted": accepted_rows(TREATIES)}
+def _known_ids() -> set[str]:
+    return {*load_table("events")["id"], *load_table("statements")["id"], *load_table("figures")["id"]}
 
 
-def expected_war() -> dict:
-    ended = load_table("events").set_index("id").at[DECIDING[WAR][0], "date"]
-    return {"ended": pd.Timestamp(ended).normalize(), "verdict": _claims().at[WAR, "verdict"],
-            "deciding": DECIDING[WAR], "accepted": accepted_rows(WAR)}
+def expected_persistence() -> dict:
+    return {"meetings": len(MEETINGS), "verdict": _claims().at[PERSISTENT, "verdict"],
+            "deciding": DECIDING[PERSISTENT], "accepted": accepted_rows(PERSISTENT)}
 
 
-def _judge_agreements(value: object, expected: dict) -> object | None:
+def expected_balance() -> dict:
+    china, japan = (figure_value(figure) for figure in RATIO_FIGURES)
+    return {"times": china / japan, "verdict": _claims().at[BALANCE, "verdict"],
+            "deciding": DECIDING[BALANCE], "accepted": accepted_rows(BALANCE)}
+
+
+def _judge_meetings(value: object, expected: dict) -> object | None:
     if isinstance(value, str):
         return not_yet("Your count is text: give it as a number, without quotes.")
     number = as_single_number(value)
     if number is None:
-        return not_yet("Give the count of agreements as one number.")
-    if number != expected["agreements"]:
-        return not_yet("Not the count the kit finds. Read every title in the table to its end, and count each "
-                       "agreement with the United States that Russia suspended or ended, once.")
+        return not_yet("Give the count of meetings as one number.")
+    if number != expected["meetings"]:
+        return not_yet("Not the count the kit finds. Count meetings, not rows: two rows on the same day and place "
+                       "may be one meeting filed twice, and a ceremony both attend is not a meeting between them.")
     return None
 
 
-def _judge_ended(value: object, expected: dict) -> object | None:
-    day = as_date(value)
-    if day is None:
-        return not_yet('Give the day the state of war ended as a date in quotes, such as "1900-01-31".')
-    if day != expected["ended"]:
-        return not_yet("Not the day the record gives. Read each description word by word: which row says the "
-                       "state of war itself ended, and on which day?")
-    return None
+def _judge_times(value: object, expected: dict) -> object | None:
+    if isinstance(value, str):
+        return not_yet("Your ratio is text: give it as a number, without quotes.")
+    number = as_single_number(value)
+    if number is None or number != number:
+        return not_yet("Give the ratio as one number, such as 1.5.")
+    if abs(number - expected["times"]) <= 0.05:
+        return None
+    if abs(number - 1 / expected["times"]) <= 0.01:
+        return not_yet("That is Japan's trade as a share of China's. The exercise asks for China's trade as a "
+                       "multiple of Japan's: divide China's figure by Japan's.")
+    return not_yet("Not the ratio the kit finds. Take the two 2016 turnovers from the figures table, China's and "
+                   "Japan's, and divide the first by the second, in code.")
 
 
 def judge_check(claim: str, finding: str):
-    """A judge for {finding: ..., "verdict": ..., "evidence": [...]}: the finding from the table first, then the
-    rows, then the verdict, so that no verdict can be reached by trying the four in turn alone."""
-    judge_finding = {"agreements": _judge_agreements, "ended": _judge_ended}[finding]
+    """A judge for {finding: ..., "evidence": [...], "verdict": ...}: the finding from the tables first, then the
+    rows, then the verdict, each wrong verdict with its own reason, so that the verdict needs the work before it."""
+    judge_finding = {"meetings": _judge_meetings, "times": _judge_times}[finding]
 
     def judge(answer: object, expected: dict) -> object:
         keys = {finding, "verdict", "evidence"}
         if not isinstance(answer, dict) or not keys <= set(answer):
-            return not_yet(f"Give a dictionary with {finding!r}, 'verdict' and 'evidence', as in the answer cell.")
+            return not_yet(f"Give a dictionary with {finding!r}, 'evidence' and 'verdict', as in the answer cell.")
         verdict, evidence = answer["verdict"], as_list(answer["evidence"])
         if any(answer[key] is ... for key in keys) or (evidence is not None and ... in evidence):
             return not_yet("Replace each `...` with your own answer.")
@@ -161,49 +198,47 @@ def judge_check(claim: str, finding: str):
         if slip is not None:
             return slip
         if evidence is None:
-            return not_yet("Give the evidence as a list of event ids in quotes, between [ and ].")
+            return not_yet("Give the evidence as a list of ids in quotes, between [ and ].")
         if not evidence:
-            return not_yet("Your evidence list is empty: a verdict needs the ids of the events that decide it.")
-        events = set(load_table("events")["id"])
-        unknown = [item for item in evidence if not isinstance(item, str) or item not in events]
+            return not_yet("Your evidence list is empty: a verdict needs the ids of the rows that decide it.")
+        unknown = [item for item in evidence if not isinstance(item, str) or item not in _known_ids()]
         if unknown:
-            return not_yet(f"{unknown[0]!r} is not an event id: copy ids from the events table above.")
+            return not_yet(f"{unknown[0]!r} is not an id in the kit: copy ids from the tables above.")
         if len(set(evidence)) < len(evidence):
-            return not_yet("Your evidence names the same event twice: give each id once.")
+            return not_yet("Your evidence names the same row twice: give each id once.")
         if not set(expected["deciding"]) <= set(evidence) <= set(expected["accepted"]):
             return not_yet(EVIDENCE_METHOD[claim])
-        if not isinstance(verdict, str) or verdict not in VERDICTS:
-            return not_yet(f"{verdict!r} is not a verdict: use one of {', '.join(VERDICTS)}.")
+        if not isinstance(verdict, str) or verdict not in ALL_VERDICTS:
+            return not_yet(f"{verdict!r} is not a verdict: use one of {', '.join(ALL_VERDICTS)}.")
         if verdict != expected["verdict"]:
-            return not_yet(VERDICT_METHOD)
+            return not_yet(WRONG_VERDICT[claim][verdict])
         return correct(f"{verdict}, on the right finding and evidence. The kit's reason: "
                        f"{_claims().at[claim, 'reason']}")
     return judge
 
 
-def treaties_giveaways() -> list[str]:
+def persistence_giveaways() -> list[str]:
     """The verdict beside the claim, in prose, the words of the kit's reason that state it, and the count."""
-    count = len(AGREEMENTS_ACTED_ON)
-    return [*_shown_beside(TREATIES, "verdict"), "partly accurate", "partly right", _reason_opening(TREATIES),
-            f"{count} agreements", "three agreements", "three in three days", "'a series' is fair",
-            "suspended, not abrogated", "not a series"]
+    count = len(MEETINGS)
+    return [*_shown_beside(PERSISTENT, "verdict"), "partly accurate", "partly right", _reason_opening(PERSISTENT),
+            f"{count} meetings", "four meetings", "four summits", f"{count} summits", "cut the other way"]
 
 
-def state_of_war_giveaways() -> list[str]:
-    """The verdict beside the claim, the words of the kit's reason that state it, the verdict in prose, the row
-    title that names what the deciding row did, and the day in prose."""
-    return [*_shown_beside(WAR, "verdict"), _reason_opening(WAR), "no state of war", "precise but wrong",
-            "ending the state of war", "12 December 1956"]
+def balance_giveaways() -> list[str]:
+    """The verdict beside the claim and in prose, the words of the kit's reason that state it, and the ratio."""
+    times = expected_balance()["times"]
+    return [*_shown_beside(BALANCE, "verdict"), _reason_opening(BALANCE), "cannot be graded", "cannot settle it",
+            "does not name China", f"{times:.1f} times", f"{times:.2f}", "about four times", "four times"]
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
-def _treaties(**change) -> dict:
-    return {"agreements": 3, "verdict": "partly-accurate", "evidence": DECIDING[TREATIES], **change}
+def _persistence(**change) -> dict:
+    return {"meetings": 4, "evidence": DECIDING[PERSISTENT], "verdict": "partly-accurate", **change}
 
 
-def _war(**change) -> dict:
-    return {"ended": "1956-12-12", "verdict": "inaccurate", "evidence": DECIDING[WAR], **change}
+def _balance(**change) -> dict:
+    return {"times": 4.24, "evidence": DECIDING[BALANCE], "verdict": "ungraded", **change}
 
 
 EXERCISES = {
@@ -217,45 +252,48 @@ EXERCISES = {
                        (expected_checkable()[:1], "look up"), (SORTED, "look up"), ([], "look up"),
                        (["made-up"], "not one of the five"), ([expected_checkable()[0]] * 2, "twice"),
                        ("korean-ceasefire", "list of claim ids")]),
-    "nuclear-treaties": Exercise(
-        "treaties_check", "a dictionary with a count, a verdict and evidence", expected_treaties,
-        judge_check(TREATIES, "agreements"),
-        giveaways=treaties_giveaways,
-        right=lambda: [_treaties(), _treaties(agreements=3.0),
-                       _treaties(evidence=[*DECIDING[TREATIES], "2000-plutonium-agreement-signed"]),
-                       _treaties(evidence=(*DECIDING[TREATIES], "2010-plutonium-protocol-signed",
-                                           "2025-plutonium-agreement-denounced"))],
-        wrong=lambda: [(_treaties(agreements=2), "Not the count"), (_treaties(agreements=4), "Not the count"),
-                       (_treaties(agreements="3"), "text"),
-                       (_treaties(verdict="accurate"), "Not the kit's verdict"),
-                       (_treaties(verdict="inaccurate"), "Not the kit's verdict"),
-                       (_treaties(evidence=DECIDING[TREATIES][:1]), "not yet the rows"),
-                       (_treaties(evidence=DECIDING[TREATIES][:1] * 2), "twice"),
-                       (_treaties(evidence=[*DECIDING[TREATIES], "2016-us-suspends-syria-talks"]),
+    "persistence": Exercise(
+        "persistence_check", "a dictionary with a count, evidence and a verdict", expected_persistence,
+        judge_check(PERSISTENT, "meetings"),
+        giveaways=persistence_giveaways,
+        right=lambda: [_persistence(), _persistence(meetings=4.0),
+                       _persistence(evidence=[*DECIDING[PERSISTENT], "2014-g8-suspension"]),
+                       _persistence(evidence=(*DECIDING[PERSISTENT], "2015-japan-fy2014-scramble-near-record",
+                                              "2016-sochi-new-approach"))],
+        wrong=lambda: [(_persistence(meetings=5), "Not the count"), (_persistence(meetings=6), "Not the count"),
+                       (_persistence(meetings="4"), "text"),
+                       (_persistence(verdict="accurate"), "steps, not words"),
+                       (_persistence(verdict="inaccurate"), "does not contradict"),
+                       (_persistence(verdict="ungraded"), "settles it"),
+                       (_persistence(verdict="not-a-factual-claim"), "a record can check it"),
+                       (_persistence(evidence=DECIDING[PERSISTENT][:1]), "not yet the rows"),
+                       (_persistence(evidence=DECIDING[PERSISTENT][:1] * 2), "twice"),
+                       (_persistence(evidence=[*DECIDING[PERSISTENT], "2016-abe-eight-point-plan"]),
                         "not yet the rows"),
-                       (_treaties(verdict="true"), "not a verdict"),
-                       (_treaties(evidence=["x"]), "not an event id"),
-                       (_treaties(evidence=[]), "empty"),
-                       ({"agreements": ..., "verdict": ..., "evidence": [...]}, "Replace each"),
-                       ({"verdict": "partly-accurate", "evidence": DECIDING[TREATIES]}, "dictionary")]),
-    "state-of-war": Exercise(
-        "state_of_war_check", "a dictionary with a date, a verdict and evidence", expected_war,
-        judge_check(WAR, "ended"),
-        giveaways=state_of_war_giveaways,
-        right=lambda: [_war(), _war(ended="12 December 1956", evidence=("1956-soviet-japanese-joint-declaration",
-                                                                       "1956-joint-declaration-enters-into-force")),
-                       _war(ended=pd.Timestamp("1956-12-12"),
-                            evidence=["1945-soviet-declaration-of-war-on-japan", *DECIDING[WAR]])],
-        wrong=lambda: [(_war(verdict="accurate"), "Not the kit's verdict"),
-                       (_war(verdict="partly-accurate"), "Not the kit's verdict"),
-                       (_war(ended="1956-10-19"), "Not the day"), (_war(ended="1945-09-02"), "Not the day"),
-                       (_war(ended=1956), "as a date"),
-                       (_war(evidence=["1945-soviet-declaration-of-war-on-japan"]), "not yet the rows"),
-                       (_war(evidence=DECIDING[WAR] * 2), "twice"),
-                       (_war(evidence=[*DECIDING[WAR], "1951-san-francisco-peace-treaty"]), "not yet the rows"),
-                       (_war(evidence=[*DECIDING[WAR], "1945-japan-signs-instrument-of-surrender"]),
+                       (_persistence(verdict="true"), "not a verdict"),
+                       (_persistence(evidence=["x"]), "not an id"),
+                       (_persistence(evidence=[]), "empty"),
+                       ({"meetings": ..., "evidence": [...], "verdict": ...}, "Replace each"),
+                       ({"verdict": "partly-accurate", "evidence": DECIDING[PERSISTENT]}, "dictionary")]),
+    "balance-china": Exercise(
+        "balance_check", "a dictionary with a ratio, evidence and a verdict", expected_balance,
+        judge_check(BALANCE, "times"),
+        giveaways=balance_giveaways,
+        right=lambda: [_balance(), _balance(times=expected_balance()["times"]), _balance(times=4.2),
+                       _balance(evidence=[*DECIDING[BALANCE], *RATIO_FIGURES]),
+                       _balance(evidence=(*DECIDING[BALANCE], "kurils-sovereignty-rus-lavrov-2014"))],
+        wrong=lambda: [(_balance(times=0.24), "Japan's trade as a share"), (_balance(times=69.5), "Not the ratio"),
+                       (_balance(times=4), "Not the ratio"), (_balance(times="4.2"), "text"),
+                       (_balance(verdict="accurate"), "Putin gives other reasons"),
+                       (_balance(verdict="partly-accurate"), "in part or in whole"),
+                       (_balance(verdict="inaccurate"), "silence about China"),
+                       (_balance(verdict="not-a-factual-claim"), "claim of fact about its aims"),
+                       (_balance(evidence=list(RATIO_FIGURES)), "not yet the rows"),
+                       (_balance(evidence=[*DECIDING[BALANCE], "russian-far-east-cooperation-jpn"]),
                         "not yet the rows"),
-                       ("inaccurate", "dictionary")]),
+                       (_balance(evidence=DECIDING[BALANCE] * 2), "twice"),
+                       (_balance(evidence=["x"]), "not an id"),
+                       ("ungraded", "dictionary")]),
 }
 
 check = checker_for(EXERCISES)
