@@ -20,6 +20,7 @@ TERMS = {
     "annexation": r"\bannex(ation|ed)\b",
     "arbitral-award": r"\barbitral award\b",
     "armistice": r"\barmistice\b",
+    "asean": r"(?-i:\bASEAN\b)|\bAssociation of Southeast Asian Nations\b",
     "arms-control": r"\barms[- ]control\b",
     "balancing": r"\bbalancing\b",
     "ceasefire": r"\bcease-?fire\b",
