@@ -32,11 +32,13 @@ AGREEMENT_OF = {
     "2010-plutonium-protocol-signed": "Plutonium agreement",
     "2016-plutonium-agreement-suspended": "Plutonium agreement",
     "2025-plutonium-agreement-denounced": "Plutonium agreement",
+    "2013-nuclear-research-agreement-signed": "Nuclear research agreements",
     "2016-nuclear-research-agreement-suspended": "Nuclear research agreements",
     "2010-new-start-signed": "New START",
     "2011-new-start-enters-into-force": "New START",
     "2021-new-start-extended": "New START",
     "2023-russia-suspends-new-start": "New START",
+    "1992-open-skies-treaty-signed": "Open Skies Treaty",
     "2020-us-leaves-open-skies-treaty": "Open Skies Treaty",
     "2021-russia-leaves-open-skies-treaty": "Open Skies Treaty",
 }
@@ -150,14 +152,16 @@ TOPIC_STEMS = (
     "russia", "moscow", "kremlin", "putin", "soviet", "china", "chinese", "beijing", "america", "washington", "biden",
     "trump", "obama", "reagan", "gorbachev", "brezhnev", "lavrov", "pompeo", "nato", "europ", "finland", "finnish",
     "sweden", "swedish", "korea", "pyongyang", "ukrain", "kyiv", "crimea", "japan", "westad", "legvold", "trenin",
-    "gaddis", "monaghan", "trade", "trading", "export", "imports", "imported", "importer", "econom", "sanction",
+    "gaddis", "monaghan", "brands", "lucas", "medvedev", "analog", "label", "split", "divid", "division",
+    "compar", "trade", "trading", "export", "imports", "imported", "importer", "econom", "sanction",
     "embargo", "tariff", "grain", "pipeline", "energ", "dollar", "billion", "turnover", "interdepend", "dependence",
     "globali", "multipol", "bipolar", "unipolar", "polarity", "alliance", "allied", "allies", "align", "partner",
     "enlarg", "expansion", "member", "rival", "containment", "superpower", "hegemon", "ideolog", "communis",
     "capitalis", "autocra", "democra", "socialis", "detente", "détente", "confront", "geopolit", "proxy", "invasion",
     "invade", "military", "weapon", "security", "summit", "diplomac", "diplomat", "enabler", "friendship", "sphere")
 TOPIC_WORDS = {"usa", "ussr", "eu", "inf", "abm", "accord", "accords", "cfe", "gas", "lng", "oil", "xi", "arms",
-               "bloc", "blocs", "camp", "camps", "pact", "pacts", "ally", "cold", "war", "wars", "west", "western"}
+               "bloc", "blocs", "camp", "camps", "pact", "pacts", "ally", "cold", "war", "wars", "west", "western",
+               "lind", "side", "sides"}
 MIN_TOPIC_WORDS = 2
 MIN_KNOWN_SHARE = 0.6  # of a counter's words, at least this share are English the kit's texts use
 

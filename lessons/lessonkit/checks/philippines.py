@@ -51,6 +51,9 @@ FINDINGS = {
     "C": ("Mischief Reef and Second Thomas Shoal are low-tide elevations", True),
     "D": ("the maritime boundary between China and the Philippines", False),
     "E": ("China violated the Philippines' sovereign rights in its exclusive economic zone", True),
+    # Worded like C and E, but it ends in sovereignty: the award made no feature anyone's territory, and held that a
+    # low-tide elevation cannot be appropriated at all. A learner matching the award's words would keep it.
+    "F": ("Mischief Reef lies in the Philippines' exclusive economic zone and is therefore Philippine territory", False),
 }
 # Phrases of the award's description (data/events.csv) that match the statements: the lesson shows it after the
 # exercise, so none of them may be readable above it.
@@ -67,8 +70,8 @@ def expected_findings() -> list[str]:
 FINDINGS_METHOD = ("Take the statements one at a time and ask which of the three questions the Philippines put to the "
                    "tribunal it answers: whether China's historic-rights claim has a basis in UNCLOS, what each "
                    "feature is and which zones it can generate, whether China's acts at sea broke the Philippines' "
-                   "rights. Keep every statement that answers one of them, and only those. Sovereign rights at sea "
-                   "are not sovereignty over land.")
+                   "rights. Keep every statement that answers one of them, and only those, reading each to its last "
+                   "word. Sovereign rights at sea are not sovereignty over land.")
 
 
 def judge_findings(answer: object, expected: list[str]) -> object:
@@ -77,15 +80,17 @@ def judge_findings(answer: object, expected: list[str]) -> object:
         return not_yet('Give a list of letters in quotes, such as `["A", "B"]`.')
     unknown = [letter for letter in letters if letter not in FINDINGS]
     if unknown:
-        return not_yet(f"{unknown[0]!r} is not one of the letters A to E.")
+        return not_yet(f"{unknown[0]!r} is not one of the letters A to F.")
     chosen = set(letters)
     if chosen == set(FINDINGS):
-        return not_yet("All five cannot be the answer: some of the statements are things the tribunal is often said "
+        return not_yet("All six cannot be the answer: some of the statements are things the tribunal is often said "
                        "to have decided, not its findings. " + FINDINGS_METHOD)
     if chosen != set(expected):
         return not_yet("That is not the set of the tribunal's findings. " + FINDINGS_METHOD)
     return correct("A, C and E: each answers a question the Philippines put about the sea. B is sovereignty over "
-                   "land and D a boundary, which it did not ask about. Compare with the award's summary below.",
+                   "land and D a boundary, which it did not ask about; F ends in sovereignty too: the award made no "
+                   "feature anyone's territory, and held that a low-tide elevation such as Mischief Reef cannot be "
+                   "appropriated at all. Compare with the award's summary below.",
                    form=_letters_form(answer, expected))
 
 
@@ -214,7 +219,8 @@ EXERCISES = {
         giveaways=lambda: [*_letter_forms(expected_findings()), *AWARD_PHRASES],
         right=lambda: [["A", "C", "E"], ["e", "a", "c"], "ACE", "A, C, E", ("A", "C", "E"), pd.Series(["A", "C", "E"])],
         wrong=lambda: [(["A", "B", "C", "E"], "three questions"), (["A", "C", "D", "E"], "three questions"),
-                       (["A", "C"], "three questions"), (list("ABCDE"), "All five cannot"),
+                       (["A", "C"], "three questions"), (["A", "C", "E", "F"], "last word"),
+                       (list("ABCDEF"), "All six cannot"),
                        (["A", "Z"], "'Z' is not one"), (3, "list of letters")]),
     "nearer-shoal": Exercise(
         "second_thomas", "a dictionary with two distances and the nearer place", expected_distances, judge_distances,
