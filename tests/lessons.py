@@ -157,9 +157,18 @@ RANDOM_PARTS = [(re.compile(r"_[0-9a-f]{32}"), "_ID"), (re.compile(r"0x[0-9a-f]+
 
 
 def _shown(cell) -> str:
-    """A cell's outputs with what changes on every run (element ids, addresses, counters) taken out."""
-    text = json.dumps([{key: value for key, value in output.items() if key != "execution_count"}
-                       for output in cell.outputs], sort_keys=True)
+    """A cell's outputs with what changes on every run (element ids, addresses, counters) taken out. Printed text
+    arrives in as many pieces as the kernel sends, more under load: consecutive pieces of one stream are joined."""
+    outputs = []
+    for output in cell.outputs:
+        output = {key: value for key, value in output.items() if key != "execution_count"}
+        last = outputs[-1] if outputs else {}
+        if output.get("output_type") == "stream" and last.get("output_type") == "stream" \
+                and last.get("name") == output.get("name"):
+            last["text"] += output["text"]
+        else:
+            outputs.append(output)
+    text = json.dumps(outputs, sort_keys=True)
     for pattern, stand_in in RANDOM_PARTS:
         text = pattern.sub(stand_in, text)
     return text

@@ -421,3 +421,37 @@ def test_a_claims_quote_is_the_articles_words_in_its_paragraph():
     assert not misplaced, f"not found word for word in the paragraph given: {misplaced}"
     positions = [(claim.paragraph, body[claim.paragraph - 1].index(_plain(claim.quote))) for claim in claims.itertuples()]
     assert positions == sorted(positions), "order follows the quotes' place in the article"
+
+
+def _counted(series: pd.Series, order: list[str] | None = None) -> str:
+    """'`a` 3, `b` 2', largest first (or in `order`), as data/README.md's table writes a column's values."""
+    counts = series.value_counts()
+    keys = order or sorted(counts.index, key=lambda key: (-counts[key], key))
+    return ", ".join(f"`{key}` {counts[key]}" for key in keys if key in counts)
+
+
+def test_the_data_readme_counts_what_the_tables_hold():
+    """data/README.md's table of what the tables hold is kept by hand; this says which figure to change."""
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in readme.splitlines() if re.match(r"\| [a-z]+ \| \d+ \|", line)}
+    events, statements = load_table("events"), load_table("statements")
+    precision = events["date_precision"].value_counts()
+    expected = {
+        "events": [f"| {len(events)} |", f"themes: {_counted(events['theme'])};",
+                   f"{precision.get('day', 0)} dated to the day, {precision.get('month', 0)} to the month, "
+                   f"{precision.get('year', 0)} to the year", f"{int(events['disputed'].sum())} marked `disputed`"],
+        "places": [f"| {len(load_table('places'))} |"],
+        "figures": [f"| {len(load_table('figures'))} |"],
+        "statements": [f"| {len(statements)} |",
+                       f"{statements['event_id'].notna().sum()} on {statements['event_id'].nunique()} events, "
+                       f"{statements['topic'].notna().sum()} standing positions on {statements['topic'].nunique()} topics"],
+        "voices": [f"| {len(load_table('voices'))} |"],
+        "claims": [f"| {len(load_table('claims'))} |"],
+        "forecasts": [f"| {len(load_table('forecasts'))} |"],
+        "topics": [f"| {len(load_table('topics'))} |"],
+        "sources": [f"| {len(load_table('sources'))} |", f"by kind: {_counted(load_table('sources')['kind'])}"
+                    .replace("`", "")],
+    }
+    for table, pieces in expected.items():
+        for piece in pieces:
+            assert piece in rows[table], f"data/README.md, the {table} row: write {piece!r}"
