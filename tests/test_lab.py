@@ -71,6 +71,7 @@ OSM_LAYER = "OpenStreetMap (needs internet)"  # every kit map offers it, switche
 PLACE_IDS = set(load_table("places")["id"])
 TREATY_LINES = load_geojson("treaty-lines")["features"]
 KURIL_EVENTS = events_with_sources("kurils")
+AUGUST_1945 = KURIL_EVENTS[(KURIL_EVENTS["date"] >= "1945-08-01") & (KURIL_EVENTS["date"] <= "1945-09-10")]
 
 # The places each map marks, as its lesson picks them from data/places.csv, with their colour.
 SUMMIT_CITIES = {LEAFLET_BLUE: ["vladivostok", "nagato", "tokyo"]}  # 00: where Abe and Putin met in 2016
@@ -165,6 +166,7 @@ EXPECTED = {
     ]),
     "03a-kurils-history-and-law": LessonShows(charts=[
         ChartShows(traces=KURIL_EVENTS["category"].nunique(), points=len(KURIL_EVENTS)),  # one trace a kind of event
+        ChartShows(traces=AUGUST_1945["category"].nunique(), points=len(AUGUST_1945)),  # the close-up of 1945
     ]),
     "03b-kurils-map-and-data": LessonShows(maps=[
         MapShows(),  # the base map: land only

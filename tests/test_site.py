@@ -21,7 +21,8 @@ SHOTS = ROOT / "build" / "screenshots"
 LESSONS = publish.lesson_paths()
 LESSON_IDS = {"ids": lambda path: path.stem}
 # Each lesson's charts, by the theme of the events they plot (one dot per event).
-CHART_THEMES = {KURILS_HISTORY_LESSON: ["kurils"]}
+# Each chart of a lesson: the theme whose events it plots, and the days it keeps (first, last; None for all).
+CHART_THEMES = {KURILS_HISTORY_LESSON: [("kurils", None), ("kurils", ("1945-08-01", "1945-09-10"))]}  # 03a: all, 1945
 MAP_LESSONS = [path for path in LESSONS if any("map" in cell.metadata.get("tags", []) for cell in read(path).cells)]
 
 
@@ -181,10 +182,13 @@ def test_charts_draw_one_dot_per_event_with_no_network(built_site, lesson):
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
         charts = page.locator(".plotly-graph-div")
         assert charts.count() == len(CHART_THEMES[lesson.name])
-        for number, theme in enumerate(CHART_THEMES[lesson.name]):
+        for number, (theme, days) in enumerate(CHART_THEMES[lesson.name]):
             points = charts.nth(number).locator(".scatterlayer .point")
             points.first.wait_for(state="attached")
-            assert points.count() == len(events_with_sources(theme))
+            events = events_with_sources(theme)
+            if days:
+                events = events[(events["date"] >= days[0]) & (events["date"] <= days[1])]
+            assert points.count() == len(events)
         charts.first.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=str(SHOTS / f"site-{lesson.stem}-chart.png"))

@@ -23,7 +23,7 @@ The commands that made each layer, from the repository root:
 
     python3 data/scripts/derive_outlines.py $WA/land-10m.json data/geo/kuril-region-land.geojson
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/asia-pacific-land.geojson \\
-        --box 60,-12,180,78 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
+        --box 25,-12,180,78 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/europe-middle-east-land.geojson \\
         --box=-12,27,90,72 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/countries-50m.json data/geo/theatres.geojson --country 643 \\
@@ -168,7 +168,7 @@ def main(argv=None):
     parser.add_argument("topojson", nargs="?", help="a world-atlas land-*.json or countries-*.json file (not with "
                         "--split-feature)")
     parser.add_argument("out", help="the GeoJSON file to write (or, with --update-feature or --split-feature, update)")
-    parser.add_argument("--box", type=parse_box, default=(139.0, 41.0, 157.5, 51.5), metavar="W,S,E,N")
+    parser.add_argument("--box", type=parse_box, default=(128.0, 38.0, 168.0, 57.0), metavar="W,S,E,N")
     parser.add_argument("--west-edge", type=parse_line, metavar="'LON,LAT ...'", help="also cut away what lies west")
     parser.add_argument("--tolerance", type=float, default=0.01, help="simplification tolerance in degrees")
     parser.add_argument("--decimals", type=int, default=3, help="decimals kept in coordinates")

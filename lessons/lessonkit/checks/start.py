@@ -1,5 +1,5 @@
 """The exercises of lesson 00: how answer cells and checks work (a count with one condition), conditions joined with &
-that test a claim of the article, a first folium marker."""
+that test a claim of the article, a first folium marker at a place found in two tables."""
 import folium
 import numpy as np
 import pandas as pd
@@ -19,9 +19,11 @@ from .common import map_with
 THEME, EXAMPLE_THEME = "japan-russia", "kurils"
 # Exercise 2: Russia's military events from the start of the article's year to the day it was published.
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
-# A circle typed by hand from rounded coordinates (55.75, 37.62) still marks Moscow.
-COORDINATE_TOLERANCE_DEGREES = 0.25
-# Exercise 3's answer cell draws these three before the learner adds Moscow.
+# Exercise 3: the place of the Abe-Putin meeting of this day, found through the events' place_id in places. A
+# circle typed from the table's coordinates rounded to two decimals (43.59, 39.72) still marks it.
+MEETING_DATE = "2016-05-06"
+COORDINATE_TOLERANCE_DEGREES = 0.05
+# Exercise 3's answer cell draws these three before the learner adds the place of the May meeting.
 SUMMIT_CITIES = ("vladivostok", "nagato", "tokyo")
 
 
@@ -140,11 +142,33 @@ def _shapes(element) -> list:
     return found
 
 
-def judge_moscow_marker(answer: object, expected: tuple[float, float]) -> object:
+def meeting_place_id() -> str:
+    """The places id of the Abe-Putin meeting on MEETING_DATE (the kit files it under two themes, one place)."""
+    events = load_table("events")
+    meeting = events[(events["date"] == MEETING_DATE) & events["actors"].str.contains("JPN")
+                     & events["actors"].str.contains("RUS")]
+    (place_id,) = meeting["place_id"].dropna().unique()
+    return str(place_id)
+
+
+def _place_at(location) -> str | None:
+    """The English name of the places row at a location (within the tolerance), if any."""
+    for place in load_table("places").itertuples():
+        try:
+            if (abs(float(location[0]) - place.lat) < COORDINATE_TOLERANCE_DEGREES
+                    and abs(float(location[1]) - place.lon) < COORDINATE_TOLERANCE_DEGREES):
+                return place.name_en
+        except (TypeError, ValueError, IndexError):
+            return None
+    return None
+
+
+def judge_meeting_marker(answer: object, expected: tuple[float, float]) -> object:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`summit_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Keep the answer cell's first lines, which draw the map with the three summit cities, and "
                        "its last line, `summit_map`; replace only the `...`.")
+    place = load_table("places").set_index("id").loc[meeting_place_id()]
     cities = load_table("places").set_index("id").loc[list(SUMMIT_CITIES)]
     near = COORDINATE_TOLERANCE_DEGREES
 
@@ -162,35 +186,48 @@ def judge_moscow_marker(answer: object, expected: tuple[float, float]) -> object
         if circle is None:
             return not_yet(f"{city.name_en}, one of the three summit cities, is missing from the map. Keep the "
                            "answer cell's first lines (the base_map line and the for loop) as they are, run them, "
-                           "and replace only the `...` with your line for Moscow.")
+                           "and replace only the `...` with your line for the May meeting.")
         added.remove(circle)
-    at_moscow = [shape for shape in added if at(shape.location, *expected)]
-    elsewhere = [shape for shape in added if shape not in at_moscow]
+    at_meeting = [shape for shape in added if at(shape.location, *expected)]
+    elsewhere = [shape for shape in added if shape not in at_meeting]
     if not added:
         return not_yet("The map still has only the three summit cities. Replace the `...` with a line that adds a "
-                       "folium.CircleMarker for Moscow and ends with .add_to(summit_map). (An error about a Series? "
-                       "You gave folium a table of one row: take the row with .loc, as in 'One row by its id'.)")
+                       "folium.CircleMarker for the place of the 6 May meeting and ends with .add_to(summit_map). "
+                       "(An error about a Series? You gave folium a table of one row: take the row with .loc, as in "
+                       "'One row by its id'.)")
     if any(at(shape.location, expected[1], expected[0]) for shape in elsewhere):
         return not_yet("A shape you added has longitude and latitude swapped: location=(lat, lon), latitude first.")
-    if not at_moscow:
-        return not_yet(f"You added {SHAPES[_kind(added[0])]}, but not at Moscow. Use the lat and lon of the row "
-                       "with id 'moscow'.")
-    if any(_kind(shape) is not folium.CircleMarker for shape in at_moscow):
-        shape = next(shape for shape in at_moscow if _kind(shape) is not folium.CircleMarker)
-        return not_yet(f"You put {SHAPES[_kind(shape)]} at Moscow, in the right place. The exercise asks for a "
+    if not at_meeting:
+        named = _place_at(added[0].location)
+        where = f"at {named}, a place in the table but" if named else "but"
+        return not_yet(f"You added {SHAPES[_kind(added[0])]} {where} not where Abe and Putin met on 6 May 2016. "
+                       f"Find the events dated {MEETING_DATE}, read their place_id, and use the lat and lon of "
+                       "that row of places.")
+    if any(_kind(shape) is not folium.CircleMarker for shape in at_meeting):
+        shape = next(shape for shape in at_meeting if _kind(shape) is not folium.CircleMarker)
+        return not_yet(f"You put {SHAPES[_kind(shape)]} at the right place. The exercise asks for a "
                        "circle like the summit cities': use folium.CircleMarker, whose radius is in pixels.")
-    if elsewhere or len(at_moscow) > 1:
-        return not_yet("Moscow is there, but the map also has another shape that is not one of the three summit "
-                       "cities. Keep one line for Moscow: the answer cell draws the map afresh each time you run it.")
+    if elsewhere or len(at_meeting) > 1:
+        return not_yet("The May meeting is there, but the map also has another shape that is not one of the three "
+                       "summit cities. Keep one line for it: the answer cell draws the map afresh each time you run "
+                       "it.")
     vladivostok = cities.loc["vladivostok"]
     distance = float(haversine_km(*expected, vladivostok.lat, vladivostok.lon))
-    return correct(f"Moscow is on the map, about {distance:,.0f} km west of Vladivostok as the crow flies: zoom "
-                   "out to see it.")
+    return correct(f"{place.name_en} is on the map, about {distance:,.0f} km west of Vladivostok as the crow "
+                   "flies: zoom out to see it. Two rows of events share that day and that place_id: the kit files "
+                   "one meeting under two themes, the islands (the 'new approach') and the economy (the "
+                   "eight-point plan). Count rows, not meetings, with care.")
 
 
-def expected_moscow() -> tuple[float, float]:
-    moscow = load_table("places").set_index("id").loc["moscow"]
-    return float(moscow.lat), float(moscow.lon)
+def expected_meeting() -> tuple[float, float]:
+    place = load_table("places").set_index("id").loc[meeting_place_id()]
+    return float(place.lat), float(place.lon)
+
+
+def meeting_giveaways() -> list[str]:
+    """The place's coordinates as the table and a learner would write them."""
+    lat, lon = expected_meeting()
+    return [f"{lat:.4f}", f"{lon:.4f}", f"{lat:.2f}", f"{lon:.2f}"]
 
 
 # What the tests try on each exercise: right answers in their forms, typical wrong ones with their message. ---------
@@ -230,23 +267,27 @@ EXERCISES = {
                        (russian_military("2016-01-01", "2016-10-26", military=False), "every kind of event"),
                        (russian_military("1800-01-01", "2016-10-26"), "every year"),
                        (load_table("events").head(3), "table of 3 rows"), (0, "Four conditions")]),
-    "moscow-marker": Exercise(
-        "summit_map", "the map with a circle for Moscow", expected_moscow, judge_moscow_marker,
-        giveaways=lambda: [],
-        right=lambda: [summit_map_with(expected_moscow()), summit_map_with((55.75, 37.62))],
-        wrong=lambda: [(summit_map_with(), "only the three"), (summit_map_with(expected_moscow()[::-1]), "swapped"),
-                       (summit_map_with((37.6, 55.7)), "swapped"), (summit_map_with((0, 0)), "not at Moscow"),
-                       (summit_map_with(expected_moscow(), kind=folium.Marker), "folium.CircleMarker"),
-                       (summit_map_with(expected_moscow(), kind=folium.Circle), "radius is in pixels"),
-                       (summit_map_with((0, 0), kind=folium.Marker), "pin (folium.Marker), but not at Moscow"),
-                       (summit_map_with(expected_moscow(), cities=()), "is missing from the map"),
-                       (summit_map_with(expected_moscow(), cities=("nagato", "tokyo")), "Vladivostok"),
+    "may-meeting": Exercise(
+        "summit_map", "the map with a circle for the 6 May 2016 meeting", expected_meeting, judge_meeting_marker,
+        giveaways=meeting_giveaways,
+        right=lambda: [summit_map_with(expected_meeting()),
+                       summit_map_with(tuple(round(value, 2) for value in expected_meeting()))],
+        wrong=lambda: [(summit_map_with(), "only the three"), (summit_map_with(expected_meeting()[::-1]), "swapped"),
+                       (summit_map_with((39.7, 43.6)), "swapped"), (summit_map_with((0, 0)), "not where"),
+                       (summit_map_with((55.7558, 37.6172)), "at Moscow, a place in the table"),
+                       (summit_map_with((55.75, 37.62)), "not where Abe and Putin met"),
+                       (summit_map_with((43.5, 39.5)), "not where Abe and Putin met"),
+                       (summit_map_with(expected_meeting(), kind=folium.Marker), "folium.CircleMarker"),
+                       (summit_map_with(expected_meeting(), kind=folium.Circle), "radius is in pixels"),
+                       (summit_map_with((0, 0), kind=folium.Marker), "pin (folium.Marker) but not where"),
+                       (summit_map_with(expected_meeting(), cities=()), "is missing from the map"),
+                       (summit_map_with(expected_meeting(), cities=("nagato", "tokyo")), "Vladivostok"),
                        (folium.Map(), "is missing from the map"),
-                       (summit_map_with(expected_moscow(), (0, 0)), "another shape"),
-                       (summit_map_with((0, 0), expected_moscow()), "another shape"),
-                       (summit_map_with(expected_moscow(), expected_moscow()), "another shape"),
-                       (summit_map_with(expected_moscow(), (35.6895, 139.6917)), "another shape"),
-                       (summit_map_with((35.6895, 139.6917)), "not at Moscow"),
+                       (summit_map_with(expected_meeting(), (0, 0)), "another shape"),
+                       (summit_map_with((0, 0), expected_meeting()), "another shape"),
+                       (summit_map_with(expected_meeting(), expected_meeting()), "another shape"),
+                       (summit_map_with(expected_meeting(), (35.6895, 139.6917)), "another shape"),
+                       (summit_map_with((35.6895, 139.6917)), "not where"),
                        (42, "should be a folium map")]),
 }
 
