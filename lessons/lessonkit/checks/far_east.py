@@ -35,14 +35,13 @@ def judge_times_as_many(answer: object, expected: float) -> object:
     if abs(value - expected) <= 0.005 or any(abs(value - form) < 1e-9 for form in one_decimal_forms(expected)):
         return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. "
                        "The figures are a year apart (2020 and 2021), close enough for a comparison this large.")
-    if value == round(expected):  # the lesson's own solution says "about 12"
-        return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. The "
-                       "figures are a year apart (2020 and 2021), close enough for a comparison this large.",
-                       form=f"{value:.0f} is right to the nearest whole number; the exercise keeps one decimal, "
-                            f"{round(expected, 1)}, as the division gives it.")
     if value == 0:
         return not_yet("Your answer is 0: the rows you added up were none, so their sum is 0. In `.isin([...])`, "
                        "put the three provinces' ids in the list, in place of the `...`.")
+    if value.is_integer() and 1 <= value < 1000:  # every whole number, the rounded answer too, gets this one reply
+        return not_yet("Whole numbers are not checked, so this says nothing about whether yours is near: keep one "
+                       "decimal. Store the result of the division as it is, or round it with "
+                       "round(times_as_many, 1).")
     if near(value, 1 / expected, 0.02):
         return not_yet("That is the Far East divided by Northeast China. Divide the other way round: the three "
                        "provinces' total by the Far East's population.")
@@ -52,10 +51,6 @@ def judge_times_as_many(answer: object, expected: float) -> object:
                            "before you divide.")
     if near(value, expected * figure_value(FAR_EAST), 0.02):
         return not_yet("That is Northeast China's population itself. Divide it by the Far East's population.")
-    if math.isfinite(value) and value.is_integer() and 1 <= value < 1000:
-        return not_yet("Whole numbers are not checked, so this says nothing about whether yours is near: keep one "
-                       "decimal. Store the result of the division as it is, or round it with "
-                       "round(times_as_many, 1).")
     return not_yet("Not quite. Add up the three provinces' populations with .sum(), then divide by the value of "
                    f"{FAR_EAST!r}.")
 
@@ -150,13 +145,15 @@ def judge_lng_route(answer: object, expected: tuple) -> object:
     if not numbers:
         return not_yet("The line is right; now give it a tooltip that states its length in km, computed with "
                        "haversine_km from the two places' coordinates: tooltip=f\"{round(route_km)} km\".")
-    if any(abs(number - length) <= 5 for number in numbers):
+    if len(numbers) > 1:  # a list of guesses would hold the right one: the tooltip must state one length
+        return not_yet(f"The tooltip holds {len(numbers)} numbers; state one, the line's length: "
+                       "tooltip=f\"{round(route_km)} km\", with route_km from haversine_km.")
+    if abs(numbers[0] - length) <= 5:
         return correct(f"A straight line of about {length:,.0f} km from Sakhalin to Tokyo, with its length in the "
                        "tooltip. Real LNG carriers sail by sea to terminals across Japan, not over Hokkaido: the "
                        "line sketches where the gas goes, not the route.")
     vladivostok = place("vladivostok")
-    if any(abs(number - haversine_km(float(vladivostok.lat), float(vladivostok.lon), *port)) <= 5
-           for number in numbers):
+    if abs(numbers[0] - haversine_km(float(vladivostok.lat), float(vladivostok.lon), *port)) <= 5:
         return not_yet("The tooltip gives section 3's distance, Vladivostok to Tokyo. Compute this line's: "
                        "haversine_km with the plant's and Tokyo's coordinates.")
     return not_yet("The tooltip's number is not this line's length. Compute it with haversine_km(plant.lat, "
@@ -198,6 +195,9 @@ def _wrong_routes() -> list:
             (route_map_with(plant, tokyo, tooltip="Sakhalin LNG to Japan"), "give it a tooltip"),
             (route_map_with(plant, tokyo, tooltip=f"{to_vladivostok:.0f} km"), "section 3"),
             (route_map_with(plant, tokyo, tooltip="1,000 km"), "not this line's length"),
+            (route_map_with(plant, tokyo, tooltip=" ".join(str(km) for km in range(1000, 1600, 10))), "state one"),
+            (route_map_with(plant, tokyo, tooltip=f"{to_vladivostok:.0f} or {expected_route_km():.0f} km"),
+             "state one"),
             (route_map_with(plant, tokyo, layer=lambda points: folium.CircleMarker(points[0])), "no line yet"),
             ([plant, tokyo], "folium map")]
 
@@ -211,9 +211,11 @@ EXERCISES = {
                                   "98.5 million", "98.51 million", "98,514,948", "98514948"}),
         right=lambda: [expected_times_as_many(), np.float64(expected_times_as_many()),
                        *one_decimal_forms(expected_times_as_many()), round(expected_times_as_many(), 2),
-                       pd.Series([expected_times_as_many()]), round(expected_times_as_many())],  # "about 12"
-        wrong=lambda: [(1 / expected_times_as_many(), "Divide the other way"), (4.0, "one province only"),
+                       pd.Series([expected_times_as_many()])],
+        wrong=lambda: [(1 / expected_times_as_many(), "Divide the other way"), (3.99, "one province only"),
                        (98_514_948, "population itself"), ("12", "Give one number"), ("12.4", "Give one number"),
+                       (round(expected_times_as_many()), "keep one decimal"), (12.0, "keep one decimal"),
+                       (np.int64(12), "keep one decimal"), (3, "keep one decimal"),
                        (0.0, "the rows you added up were none"),
                        (13, "says nothing about whether"), (12.5, "Not quite"), (12.2, "Not quite"),
                        (12.36, "Not quite"), (20.5, "Not quite"), (11.5, "Not quite")]),
