@@ -105,10 +105,11 @@ def expected_route_km() -> float:
 
 
 def _tooltip_numbers(line: folium.PolyLine) -> list[float]:
-    """The numbers in the line's tooltip text, read with or without thousands separators."""
+    """The numbers in the line's tooltip text, read with or without thousands separators. A number joined to a
+    word ("Sakhalin-2", "LNG2") is part of a name, not a measure, and is not read."""
     texts = [child.text for child in line._children.values() if isinstance(child, folium.Tooltip)]
     return [float(number.replace(",", "")) for text in texts
-            for number in re.findall(r"\d[\d,]*(?:\.\d+)?", str(text))]
+            for number in re.findall(r"(?<![\w-])\d[\d,]*(?:\.\d+)?", str(text))]
 
 
 def judge_lng_route(answer: object, expected: tuple) -> object:
@@ -180,7 +181,8 @@ def _route_examples() -> list:
     km = expected_route_km()
     return [route_map_with(plant, tokyo), route_map_with(tokyo, plant),
             route_map_with(plant, tokyo, tooltip=f"Sakhalin LNG to Tokyo, {km:.0f} km"),
-            route_map_with(plant, tokyo, tooltip=f"{km:.1f} km")]
+            route_map_with(plant, tokyo, tooltip=f"{km:.1f} km"),
+            route_map_with(plant, tokyo, tooltip=f"Sakhalin-2 LNG to Tokyo: {km:,.0f} km")]
 
 
 def _wrong_routes() -> list:
