@@ -59,10 +59,10 @@ def judge_checkable(answer: object, expected: list[str]) -> object:
         return not_yet("Your list names a claim twice: give each id once.")
     if set(chosen) != set(expected):
         return not_yet(CHECKABLE_METHOD)
-    return correct("Those two state what happened, between parties a record names (Russia and the United States, "
-                   "the two Koreas): the kit's tables can confirm or refute them. The ceasefire quote gives no "
-                   "date, but the armistice behind it has one to look up. The other three judge or predict; "
-                   "they can be argued, not checked.")
+    return correct("Those two state what happened, with parties and documents a record names (the agreements "
+                   "between Russia and the United States; the Korean armistice and who signed it): the kit's "
+                   "tables can confirm or refute them. The ceasefire quote gives no date, but the armistice behind "
+                   "it has one to look up. The other three judge or predict; they can be argued, not checked.")
 
 
 def checkable_giveaways() -> list[str]:
@@ -82,41 +82,45 @@ PERSISTENT, BALANCE = "both-persistent-despite-rhetoric", "russia-needs-japan-to
 ARTICLE_DATE = "2016-10-26"
 
 # Exercise 2's table: every event with both Japan and Russia among its actors, from 2013 to the article's date.
-# The meetings of Abe and Putin it records (not every meeting they had: sideline talks at other summits are not in
-# the kit), once each (Sochi 2016 and Vladivostok 2016 are filed under two ids each; the
-# Sochi Olympics ceremony of 7 February 2014 is the day before their meeting there, not a meeting).
-MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "2016-sochi-new-approach",
-            "2016-vladivostok-eef-summit"]
-# The rows without which the verdict cannot be reached (a subset of the claim's evidence in claims.csv): a step by
-# one side that cut against better relations, beyond rhetoric.
+# The meetings of Abe and Putin it records, once each: from 2014 every summit meeting Japan's Diplomatic Bluebooks
+# count (three in 2014, two in 2015, two in 2016 before the article); for 2013 only the Moscow summit. Sochi 2016 and
+# Vladivostok 2016 are filed under two ids each; the Sochi Olympics ceremony of 7 February 2014 is the day before
+# their meeting there, not a meeting.
+MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "2014-abe-putin-milan-meeting",
+            "2014-abe-putin-beijing-meeting", "2015-abe-putin-new-york-meeting", "2015-abe-putin-antalya-meeting",
+            "2016-sochi-new-approach", "2016-vladivostok-eef-summit"]
+# The rows without which the verdict cannot be reached (a subset of the claim's evidence in claims.csv). Exercise 2:
+# a decision or act by one side, not rhetoric, that cut against better relations (Japan's sanctions; Russia's
+# defence ministry's decision to deploy missiles on the islands). Exercise 3: Russia's own words on its reasons.
 DECIDING = {
     PERSISTENT: ["2014-japan-crimea-sanctions", "2016-shoigu-kuril-missile-plan"],
-    BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016"],
+    BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016", "russian-far-east-cooperation-rus-putin-2016"],
 }
 # Rows a learner may cite beside them. For exercise 2: Japan's G7 suspension of Russia over Crimea, and the Russian
 # flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
-# exercise 3: the other Russian statement shown, the two trade figures and the claim's own evidence.
+# exercise 3: the two trade figures and the claim's own evidence.
 ALSO_BEARS = {
     PERSISTENT: ["2014-g8-suspension", "2015-japan-fy2014-scramble-near-record"],
-    BALANCE: ["kurils-sovereignty-rus-lavrov-2014", "trade-russia-china-2016", "japan-russia-trade-2016"],
+    BALANCE: ["trade-russia-china-2016", "japan-russia-trade-2016"],
 }
 RATIO_FIGURES = ("trade-russia-china-2016", "japan-russia-trade-2016")
 
 EVIDENCE_METHOD = {
     PERSISTENT: ("Your list is not yet the rows that cut the other way. Read each title and ask: did one of the two "
-                 "governments here do something that worked against better relations with the other, beyond words? "
-                 "Cite every such row (the meetings you counted may go with them), and no offer or visit."),
-    BALANCE: ("Your evidence is not yet the rows that decide it. The claim is about what Russia wants: cite the row "
-              "in which Russia's own leader gives his reasons (the other rows shown may go with it), and no row of "
-              "Japan's."),
+                 "governments here take a decision or an act, not rhetoric, that worked against better relations "
+                 "with the other? Cite every such row (the meetings you counted may go with them), and no offer or "
+                 "visit."),
+    BALANCE: ("Your evidence is not yet the rows that decide it. The claim is about what Russia wants: cite every "
+              "row in which Russia gives its own reasons for better ties with Japan (the figures may go with "
+              "them), and no row of Japan's."),
 }
 # One message per wrong verdict, each saying why that verdict does not fit the evidence.
 WRONG_VERDICT = {
     PERSISTENT: {
-        "accurate": ("Not as worded: the claim says both persisted despite nationalistic rhetoric, but your rows "
-                     "show each government also taking steps, not words, that cut the other way."),
+        "accurate": ("Not as worded: the claim says what they persisted through was nationalistic rhetoric, but "
+                     "your rows show each government also taking decisions, not words, that cut the other way."),
         "inaccurate": ("The record does not contradict it: the meetings you counted kept coming, through the "
-                       "sanctions and the missile plan."),
+                       "sanctions and the missile decision."),
         "ungraded": ("The events table settles it: the claim is about what two governments did, and the rows "
                      "record both their meetings and their steps the other way."),
         "not-a-factual-claim": ("It reports what two governments did over years: a record can check it, even if "
@@ -221,7 +225,7 @@ def persistence_giveaways() -> list[str]:
     """The verdict beside the claim, in prose, the words of the kit's reason that state it, and the count."""
     count = len(MEETINGS)
     return [*_shown_beside(PERSISTENT, "verdict"), "partly accurate", "partly right", _reason_opening(PERSISTENT),
-            f"{count} meetings", "four meetings", "four summits", f"{count} summits", "cut the other way"]
+            f"{count} meetings", "eight meetings", "eight summits", f"{count} summits", "cut the other way"]
 
 
 def balance_giveaways() -> list[str]:
@@ -234,7 +238,7 @@ def balance_giveaways() -> list[str]:
 # What the tests try on each exercise. -----------------------------------------------------------------------------
 
 def _persistence(**change) -> dict:
-    return {"meetings": 4, "evidence": DECIDING[PERSISTENT], "verdict": "partly-accurate", **change}
+    return {"meetings": 8, "evidence": DECIDING[PERSISTENT], "verdict": "partly-accurate", **change}
 
 
 def _balance(**change) -> dict:
@@ -256,13 +260,13 @@ EXERCISES = {
         "persistence_check", "a dictionary with a count, evidence and a verdict", expected_persistence,
         judge_check(PERSISTENT, "meetings"),
         giveaways=persistence_giveaways,
-        right=lambda: [_persistence(), _persistence(meetings=4.0),
+        right=lambda: [_persistence(), _persistence(meetings=8.0),
                        _persistence(evidence=[*DECIDING[PERSISTENT], "2014-g8-suspension"]),
                        _persistence(evidence=(*DECIDING[PERSISTENT], "2015-japan-fy2014-scramble-near-record",
                                               "2016-sochi-new-approach"))],
-        wrong=lambda: [(_persistence(meetings=5), "Not the count"), (_persistence(meetings=6), "Not the count"),
-                       (_persistence(meetings="4"), "text"),
-                       (_persistence(verdict="accurate"), "steps, not words"),
+        wrong=lambda: [(_persistence(meetings=4), "Not the count"), (_persistence(meetings=10), "Not the count"),
+                       (_persistence(meetings=9), "Not the count"), (_persistence(meetings="8"), "text"),
+                       (_persistence(verdict="accurate"), "decisions, not words"),
                        (_persistence(verdict="inaccurate"), "does not contradict"),
                        (_persistence(verdict="ungraded"), "settles it"),
                        (_persistence(verdict="not-a-factual-claim"), "a record can check it"),
@@ -281,7 +285,7 @@ EXERCISES = {
         giveaways=balance_giveaways,
         right=lambda: [_balance(), _balance(times=expected_balance()["times"]), _balance(times=4.2),
                        _balance(evidence=[*DECIDING[BALANCE], *RATIO_FIGURES]),
-                       _balance(evidence=(*DECIDING[BALANCE], "kurils-sovereignty-rus-lavrov-2014"))],
+                       _balance(evidence=(*DECIDING[BALANCE], "trade-russia-china-2016"))],
         wrong=lambda: [(_balance(times=0.24), "Japan's trade as a share"), (_balance(times=69.5), "Not the ratio"),
                        (_balance(times=4), "Not the ratio"), (_balance(times="4.2"), "text"),
                        (_balance(verdict="accurate"), "Putin gives other reasons"),
@@ -290,6 +294,9 @@ EXERCISES = {
                        (_balance(verdict="not-a-factual-claim"), "claim of fact about its aims"),
                        (_balance(evidence=list(RATIO_FIGURES)), "not yet the rows"),
                        (_balance(evidence=[*DECIDING[BALANCE], "russian-far-east-cooperation-jpn"]),
+                        "not yet the rows"),
+                       (_balance(evidence=DECIDING[BALANCE][:1]), "not yet the rows"),
+                       (_balance(evidence=[*DECIDING[BALANCE], "kurils-sovereignty-rus-lavrov-2014"]),
                         "not yet the rows"),
                        (_balance(evidence=DECIDING[BALANCE] * 2), "twice"),
                        (_balance(evidence=["x"]), "not an id"),
