@@ -101,9 +101,11 @@ GRADED = ["bear-fruit", "cam-ranh-return", "years-even-decades"]
 MOST_ROWS = 5  # the few rows that decide a grade, not a list of every event after the article
 # The rows of `events` that bear on each forecast, filed under the grade each supports: a row is evidence for that
 # grade only (the halt of the talks shows the hope did not bear fruit; the Singapore agreement shows the talks moving,
-# not that they failed). Every row of the kit's `evidence` for a forecast in forecasts.csv is filed here, with other
-# rows of the same event (the vote and the entry into force of the 2020 constitution; the suspension of New START and
-# its law) and rows about the same question (the Japan-Russia talks; Russia and Vietnam; US-Russian relations).
+# not that they failed). Every row of the kit's `evidence` for these three forecasts in forecasts.csv is filed here,
+# with other rows of the same event (the vote and the entry into force of the 2020 constitution; the suspension of
+# New START and its law) and rows about the same question that forecasts.csv cites for another forecast (Russia's
+# unravelling of ties with Japan from 2022, cited for relations-keep-improving; the invasion of Ukraine, cited for
+# unforeseen-consequences-globally, which led to Japan's sanctions and the halt of the talks). `_cited_rows` makes the exercise tests fail when one of them is not.
 # For "years, even decades" the kit's grade is too early to say: the worsening and the few openings alike leave the
 # article's horizon open, so both support it, and no row settles it either way.
 SUPPORTS = {
@@ -111,7 +113,9 @@ SUPPORTS = {
         "did-not-hold": ["2020-russian-constitution-vote", "2020-russian-constitution-in-force",
                          "2022-russia-quits-peace-treaty-talks", "2022-japan-sanctions-russia",
                          "2022-japan-suspends-eight-point-plan", "2022-bluebook-illegally-occupied",
-                         "2022-russia-ends-visa-free-agreements", "2023-japan-russia-ties-unprecedented-low"],
+                         "2022-russia-ends-visa-free-agreements", "2022-russia-suspends-fishing-agreement",
+                         "2023-russia-refuses-fishing-talks", "2023-day-of-victory-over-militaristic-japan",
+                         "2023-japan-russia-ties-unprecedented-low", "2022-russian-full-scale-invasion-of-ukraine"],
         "held": ["2016-putin-visit-nagato-tokyo", "2016-tokyo-joint-economic-activities",
                  "2017-eef-island-pilot-projects", "2018-putin-proposes-treaty-without-preconditions",
                  "2018-singapore-agreement", "2019-abe-putin-osaka-summit", "2019-abe-putin-vladivostok-talks"],
@@ -127,7 +131,8 @@ SUPPORTS = {
                              "2019-inf-withdrawal-effective", "2020-us-leaves-open-skies-treaty",
                              "2021-russia-leaves-open-skies-treaty", "2025-russia-ends-inf-moratorium",
                              "2025-plutonium-agreement-denounced", "2021-new-start-extended",
-                             "2025-trump-putin-alaska-summit", "2025-putin-offers-new-start-limits-for-a-year"],
+                             "2025-trump-putin-alaska-summit", "2025-putin-offers-new-start-limits-for-a-year",
+                             "2022-russian-full-scale-invasion-of-ukraine"],
     },
 }
 # One rule on dates, applied to every forecast: a row from before the article (26 October 2016) may stand in the
@@ -204,14 +209,15 @@ def _evidence_problem(forecast: str, evidence: list, expected: dict[str, dict], 
     others = {row for other in GRADED if other != forecast for row in expected[other]["bears"]} - bears
     elsewhere = [row for row in evidence if row in others]
     if elsewhere:
-        return not_yet(f"{elsewhere[0]!r} bears on another of the three forecasts, not on {forecast!r}.")
+        return not_yet(f"The kit counts {elsewhere[0]!r} as evidence for another of the three forecasts, not for "
+                       f"{forecast!r}.")
     if all(dates[row] <= ARTICLE_DATE for row in evidence):
         return not_yet(f"Every row you cite for {forecast!r} is from before the article (26 October 2016). Such a "
                        "row may stand as background, but only an event after the article can decide the grade: "
                        "add one.")
     if not set(evidence) & set(expected[forecast]["deciding"]):
-        return not_yet(f"None of your rows for {forecast!r} shows how it turned out. Which event after the article "
-                       "settles it? Search the titles and descriptions of `events`.")
+        return not_yet(f"The kit does not count any of your rows as evidence for {forecast!r}. Which event after "
+                       "the article settles this forecast? Search the titles and descriptions of `events`.")
     return None
 
 
@@ -248,8 +254,7 @@ def judge_grades(answer: object, expected: dict[str, dict]) -> object:
                        "which of your rows shows that? If you still disagree, keep your grades and evidence for the "
                        "discussion (the kit's reasons are in the solution).")
     return correct("Your grades match the kit's, each on a row that decides it. Each grade is a judgement on "
-                   "evidence: read the kit's reasons with "
-                   '`load_table("forecasts").set_index("id").loc[list(my_grades), "reason"]`.')
+                   "evidence: the solution prints the kit's reasons, one per forecast, with a for loop.")
 
 
 def grades_giveaways() -> list[str]:
@@ -273,6 +278,24 @@ def _graded(forecast: str, *evidence: str, grade: str | None = None) -> dict:
     """The right answer with one forecast's evidence (and grade) changed."""
     return _grades_answer(**{forecast: {"grade": grade or expected_grades()[forecast]["grade"],
                                         "evidence": list(evidence)}})
+
+
+def _cited_rows(kind: str) -> list:
+    """Answers citing one row of forecasts.csv's evidence for the three forecasts, dated after the article: the right
+    ones (the row supports the kit's grade) or the wrong ones (it points the other way). Raises when a cited row is
+    not filed in SUPPORTS, so that the data and the check cannot drift apart."""
+    forecasts, expected = _forecasts(), expected_grades()
+    answers = []
+    for forecast in GRADED:
+        filed = {row for rows in SUPPORTS[forecast].values() for row in rows}
+        for row in forecasts.at[forecast, "evidence"].split(";"):
+            assert row in filed, f"{row} is evidence for {forecast} in forecasts.csv but not filed in SUPPORTS"
+            if row not in expected[forecast]["deciding"]:
+                continue
+            if (row in expected[forecast]["supporting"]) == (kind == "right"):
+                answers.append(_graded(forecast, row) if kind == "right"
+                               else (_graded(forecast, row), "point the other way"))
+    return answers
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -308,7 +331,10 @@ EXERCISES = {
                        _graded("cam-ranh-return", "2016-pankov-cuba-vietnam-bases",
                                "2016-vietnam-rejects-foreign-bases", "2024-putin-state-visit-hanoi"),
                        _graded("years-even-decades", "2023-russia-new-start-suspension-law"),
-                       _graded("years-even-decades", "2025-russia-ends-inf-moratorium")],
+                       _graded("years-even-decades", "2025-russia-ends-inf-moratorium"),
+                       _graded("bear-fruit", "2023-russia-refuses-fishing-talks"),
+                       _graded("years-even-decades", "2022-russian-full-scale-invasion-of-ukraine"),
+                       *_cited_rows("right")],
         wrong=lambda: [(_graded("bear-fruit", "2022-russia-quits-peace-treaty-talks", grade="held"),
                         "At least one of your grades differs"),
                        (_graded("years-even-decades", "2023-russia-suspends-new-start", grade="did-not-hold"),
@@ -320,7 +346,7 @@ EXERCISES = {
                        (_graded("bear-fruit", *["2022-russia-quits-peace-treaty-talks"] * 2), "twice"),
                        (_graded("bear-fruit", "made-up"), "not an event id"),
                        (_graded("bear-fruit", "2019-first-russia-china-bomber-patrol"),
-                        "None of your rows for 'bear-fruit'"),
+                        "does not count any of your rows as evidence for 'bear-fruit'"),
                        (_graded("bear-fruit", "2022-russia-quits-peace-treaty-talks", "2024-putin-state-visit-hanoi"),
                         "another of the three"),
                        (_graded("bear-fruit", "2016-sochi-new-approach"), "from before the article"),
@@ -332,7 +358,7 @@ EXERCISES = {
                        (_graded("bear-fruit", *sorted(set(expected_grades()["bear-fruit"]["deciding"]))[:6]),
                         "at most 5"),
                        (_grades_answer(**{"my-guess": "held"}), "not one of the three"),
-                       (["did-not-hold"], "dictionary")]),
+                       (["did-not-hold"], "dictionary"), *_cited_rows("wrong")]),
 }
 
 check = checker_for(EXERCISES)
