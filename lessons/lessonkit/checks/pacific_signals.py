@@ -53,7 +53,8 @@ def judge_cam_ranh_distance(answer: object, expected: float) -> object:
 # Exercise 2: would a Tu-95MS need refuelling to fly from Ukrainka to Guam and back? ------------------------------
 # The yes/no follows numbers the learner computes: the check wants the round trip in km first, then the margin (the
 # range minus the round trip) and the yes/no together, judged as one: a wrong margin and a wrong yes/no get the same
-# message, on the method, so the message never says which of the two is off.
+# message, on the method, so the message never says which of the two is off. With a right margin a learner can still
+# flip the yes/no on a second try: the instructor guide asks for the `margin_km < 0` line, not the word.
 
 BOMBER_BASE, TARGET = "ukrainka-air-base", "andersen-afb"
 TRIP_KEY, MARGIN_KEY, VERDICT_KEY = "round_trip_km", "margin_km", "needs_refuelling"
@@ -107,7 +108,8 @@ def _judge_round_trip(answer: object, expected_km: float) -> object | None:
                    "place's latitude before its longitude.")
 
 
-NOT_FOLLOWING = (f"`{MARGIN_KEY}` or `{VERDICT_KEY}` does not follow from your round trip yet. `{MARGIN_KEY}` is "
+NOT_FOLLOWING = (f"`{MARGIN_KEY}` or `{VERDICT_KEY}` does not follow from your round trip yet: both must come from "
+                 f"your own numbers, not a guess. `{MARGIN_KEY}` is "
                  f"what the range leaves after the trip: `tu95_range_km - {TRIP_KEY}` (below zero if the trip is "
                  f"longer). `{VERDICT_KEY}` is True when that margin is below zero: let Python decide with "
                  f"`{MARGIN_KEY} < 0`.")
@@ -244,12 +246,14 @@ def reach_map_with(centre: tuple[float, float] | None = None, radius: float | No
 
 
 # Exercise 4: "increased"? Fiscal 2015, the last full year before the article, against the mean of 2012-2014 -------
-# The mean and the True/False are judged together: a right mean with the wrong verdict gets the same message as a
-# wrong one, on the method, so a second guess at the verdict alone does not pass.
+# The mean is judged first; the True/False only once the mean is right. Once it is, a wrong True/False gets one
+# message on the method (compare fiscal 2015's value with your mean); a learner can still flip it on a second try,
+# so the instructor guide asks for the comparison line, not the word.
 
 MEAN_KEY, INCREASED_KEY = "mean_before", "increased"
 BEFORE_YEARS, LATEST_YEAR = (2012, 2013, 2014), 2015
-MEAN_TOLERANCE = 0.01  # about 4 scrambles: the mean rounded to a whole number passes, a rough guess does not
+MEAN_TOLERANCE = 0.5  # scrambles: the values are whole numbers, so the mean rounded to a whole number passes and a
+# mean of two of the years, or one year's value, does not
 
 
 def _scrambles() -> pd.Series:
@@ -268,8 +272,45 @@ def _mean_of(years) -> float:
     return float(_scrambles().loc[list(years)].mean())
 
 
-TREND_NOT_FOLLOWING = (f"`{INCREASED_KEY}` does not follow from your mean yet. Compare fiscal {LATEST_YEAR}'s "
-                       f"value with `{MEAN_KEY}`, and let Python decide: `latest > {MEAN_KEY}` is True or False.")
+def _two_year_means() -> list[tuple[tuple[int, int], float]]:
+    """The mean of each pair of the three years: a filter that kept two rows."""
+    pairs = [(a, b) for i, a in enumerate(BEFORE_YEARS) for b in BEFORE_YEARS[i + 1:]]
+    return [(pair, _mean_of(pair)) for pair in pairs]
+
+
+def _close(value: float, target: float) -> bool:
+    return abs(value - target) <= MEAN_TOLERANCE
+
+
+TREND_NOT_FOLLOWING = (f"Your mean is right, but `{INCREASED_KEY}` does not follow from it. It must be the result "
+                       f"of comparing fiscal {LATEST_YEAR}'s value with your `{MEAN_KEY}`, not a guess: write that "
+                       f"comparison, `latest > {MEAN_KEY}`, and let Python decide True or False.")
+
+
+def _judge_mean(value: float, expected: float) -> object | None:
+    """None when the mean is right; else the feedback on it (single values before means, so 288 is named as 2015's)."""
+    if _close(value, expected):
+        return None
+    values = _scrambles()
+    if _close(value, values.loc[LATEST_YEAR]):
+        return not_yet(f"That is fiscal {LATEST_YEAR}'s value, the year you compare with the mean. `{MEAN_KEY}` "
+                       f"is the average of fiscal {BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]}.")
+    if any(_close(value, values.loc[year]) for year in BEFORE_YEARS):
+        return not_yet(f"That is one year's value, not a mean. Keep the rows of fiscal {BEFORE_YEARS[0]} to "
+                       f"{BEFORE_YEARS[-1]} (three rows), then take `.mean()` of their `value` column.")
+    if any(_close(value, mean) for _, mean in _two_year_means()):
+        return not_yet(f"That is the mean of two years. Check your filter keeps all three rows, fiscal "
+                       f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]}: `>=` and `<=` include both ends.")
+    if _close(value, _mean_of((*BEFORE_YEARS, LATEST_YEAR))):
+        return not_yet(f"That mean includes fiscal {LATEST_YEAR}, the year you compare with it. Keep fiscal "
+                       f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} only.")
+    if _close(value, _mean_of(values.index)):
+        return not_yet("That is the mean of every year in `scrambles`. Keep fiscal "
+                       f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} only: the years before the comparison.")
+    if _close(value, values.loc[list(BEFORE_YEARS)].sum()):
+        return not_yet("That is the sum of the three values. Divide by how many there are, or use `.mean()`.")
+    return not_yet(f"Not quite: `{MEAN_KEY}` should be the average of the `value` column over fiscal "
+                   f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} (`year` from {BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]}).")
 
 
 def judge_trend(answer: object, expected: dict) -> object:
@@ -285,18 +326,8 @@ def judge_trend(answer: object, expected: dict) -> object:
     value = as_single_number(mean)
     if value is None or value != value:
         return not_yet(f"`{MEAN_KEY}` should be one number, the average of three values: `.mean()` gives it.")
-    if not near(value, expected[MEAN_KEY], MEAN_TOLERANCE):
-        if near(value, _mean_of((*BEFORE_YEARS, LATEST_YEAR)), 0.005):
-            return not_yet(f"That mean includes fiscal {LATEST_YEAR}, the year you compare with it. Keep fiscal "
-                           f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} only.")
-        if near(value, _mean_of(_scrambles().index), 0.005):
-            return not_yet("That is the mean of every year in `scrambles`. Keep fiscal "
-                           f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} only: the years before the comparison.")
-        if near(value, _scrambles().loc[list(BEFORE_YEARS)].sum(), 0.005):
-            return not_yet("That is the sum of the three values. Divide by how many there are, or use `.mean()`.")
-        return not_yet(f"Not quite: `{MEAN_KEY}` should be the average of the `value` column over fiscal "
-                       f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} (`year` from {BEFORE_YEARS[0]} to "
-                       f"{BEFORE_YEARS[-1]}).")
+    if feedback := _judge_mean(value, expected[MEAN_KEY]):
+        return feedback
     if isinstance(verdict, str):
         return not_yet(f"`{INCREASED_KEY}` is text. Store the comparison itself, True or False without quotes.")
     decided = _as_bool(verdict)
@@ -406,7 +437,11 @@ EXERCISES = {
                        (_trend(_mean_of((*BEFORE_YEARS, LATEST_YEAR))), "includes fiscal"),
                        (_trend(_mean_of(_scrambles().index)), "every year"),
                        (_trend(float(_scrambles().loc[list(BEFORE_YEARS)].sum())), "sum"),
-                       (_trend(_scrambles().loc[2014]), "Not quite"),
+                       (_trend(_scrambles().loc[2014]), "one year's value"),
+                       (_trend(_scrambles().loc[2013]), "one year's value"),
+                       (_trend(_scrambles().loc[LATEST_YEAR]), f"fiscal {LATEST_YEAR}'s value"),
+                       *[(_trend(mean), "mean of two years") for _, mean in _two_year_means()],
+                       (_trend(expected_trend()[MEAN_KEY] - 1), "Not quite"),
                        (_trend(_mean_of((2013, 2014, LATEST_YEAR))), "Not quite"),
                        (_trend("359"), "text"), (_trend(increased="False"), "text"),
                        (_trend(...), "no answer yet"), (_trend(increased=...), "no answer yet"),
