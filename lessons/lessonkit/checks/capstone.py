@@ -50,15 +50,13 @@ def known_giveaways() -> list[str]:
 # itself reached out to Russia bear it out; the missiles are Russia's act and bear on something else.
 OUTREACH_CLAIM = "japan-renewed-outreach"
 OUTREACH = ["2016-eef-abe-vladivostok", "2016-seko-russia-economic-minister", "2016-sochi-new-approach"]
-WRONG_VERDICT = {
-    "partly-accurate": ("Your events bear the claim out word for word: Japan's own steps, new in 2016, toward "
-                        "Russia. Nothing in them shows a word that overstates what Japan did."),
-    "inaccurate": "Your events show Japan reaching out to Russia: nothing known on the eve contradicts the claim.",
-    "ungraded": ("The events known on the eve settle it: the claim is about what Japan did, not what it intended, "
-                 "and your events record what it did."),
-    "not-a-factual-claim": "It reports what Japan did, with a record to check it: not a judgement or a forecast.",
-}
-VERDICTS = ["accurate", *WRONG_VERDICT]
+# The other verdicts of lesson 07. One message for any of them: a message naming why a verdict does not fit would
+# name the one that does, and a second try would read it.
+OTHER_VERDICTS = ["partly-accurate", "inaccurate", "ungraded", "not-a-factual-claim"]
+WRONG_VERDICT = ("Not this verdict. Hold each word of the claim (\"renewed\", \"its own\", \"outreach\") against "
+                 "your outreach events: does one of them contradict it, does a word go further than they show, or "
+                 "can the events not settle it? Then take the verdict whose definition in lesson 07 fits.")
+VERDICTS = ["accurate", *OTHER_VERDICTS]
 
 
 def expected_eve() -> dict:
@@ -70,6 +68,9 @@ def judge_known(answer: object, expected: list[str]) -> object | None:
     answer = as_list(answer)
     if answer is None:
         return not_yet('Give "known" as a list of event ids in quotes, such as `["2016-sochi-new-approach"]`.')
+    if any(isinstance(item, (pd.Timestamp, pd.Series)) for item in answer):
+        return not_yet("Give the ids, not the dates: the ids are the `.index` of your selection, as "
+                       "`list(dates[...].index)`.")
     unknown = [item for item in answer if item not in CANDIDATES]
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the six events in `candidates`: copy the ids from that list.")
@@ -99,10 +100,11 @@ def judge_eve(answer: object, expected: dict) -> object:
         return not_yet("Not yet the evidence for the claim. Of the known events, keep those in which Japan itself "
                        "acted toward Russia, and no other.")
     verdict = answer["verdict"]
+    verdict = verdict.strip().lower().replace(" ", "-") if isinstance(verdict, str) else verdict
     if not isinstance(verdict, str) or verdict not in VERDICTS:
-        return not_yet(f"{verdict!r} is not a verdict: use one of {', '.join(VERDICTS)}.")
+        return not_yet(f"{answer['verdict']!r} is not a verdict: use one of {', '.join(sorted(VERDICTS))}.")
     if verdict != expected["verdict"]:
-        return not_yet(WRONG_VERDICT[verdict])
+        return not_yet(WRONG_VERDICT)
     return correct("Four events were known on the eve: the Sochi summit (May), Seko's new post and Abe in "
                    "Vladivostok (September), and the missiles (reported in November). The three Japanese steps bear "
                    "out 'Japan has renewed its own outreach efforts to Russia', as lesson 07's table of verdicts "
@@ -113,8 +115,8 @@ def judge_eve(answer: object, expected: dict) -> object:
 # Exercise 2: who said it? ---------------------------------------------------------------------------------------
 
 # label: (statement id, [(words of its summary that name the speaker, the words shown instead)]). The labels are not
-# in the order of the codes the exercise lists. None of the four is quoted or summarised in a role brief
-# (lessons/09-roles/), so the briefs cannot be searched for them: each government is known by its own terms.
+# in the order of the codes the exercise lists. Only S4's key word is in a role brief (Russia's, from the same TASS
+# report): teams read the briefs after this exercise, and each government is known by its own terms.
 UNSIGNED = {
     "S1": ("kurils-sovereignty-usa-state-2010-11-01",
            [("the State Department's briefing recorded that the United States backs", "the speaker said it backs")]),
@@ -147,6 +149,12 @@ def unsigned_statements() -> pd.DataFrame:
             text = text.replace(naming, neutral)
         rows.append({"label": label, "statement": text})
     return pd.DataFrame(rows).set_index("label")
+
+
+def not_in_exercise_2(table: pd.DataFrame) -> pd.DataFrame:
+    """The statements of `table` other than exercise 2's four, so that a table shown after the exercise does not
+    print their speakers beside them."""
+    return table[~table["id"].isin([statement for statement, _ in UNSIGNED.values()])]
 
 
 def expected_speakers() -> dict[str, str]:
@@ -218,6 +226,11 @@ MONTHS = {name.lower(): number for names in (calendar.month_name, calendar.month
           for number, name in enumerate(names) if name} | {"sept": 9}
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})\b", re.I)
 MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+# "15.12.2016", "15/12/2016", "12/15/2016": day and month in either order, whichever makes a date.
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+# A day of the decision's month written without a year ("December 15", "15th of December"): the summit's days.
+DECEMBER_DAY = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?dec(?:ember)?\b\.?(?!,?\s+\d{4})"
+                          r"|dec(?:ember)?\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4}))", re.I)
 SHINGLE = 5  # words in a row compared with the model memo, in any order of sentences
 
 # The model memo of the lesson's folded solution (the same text): a copy of it is not the learner's own.
@@ -267,6 +280,9 @@ def _later_date(memo: str) -> pd.Timestamp | None:
         found.append((text[:4], text[5:7], text[8:10]))
     found += [(year, MONTHS.get(month.lower()), day) for day, month, year in DAY_MONTH_YEAR.findall(memo)]
     found += [(year, MONTHS.get(month.lower()), day) for month, day, year in MONTH_DAY_YEAR.findall(memo)]
+    for first, second, year in NUMERIC_DATE.findall(memo):
+        found += [(year, second, first), (year, first, second)]
+    found += [(str(DECISION_DATE.year), 12, day or other) for day, other in DECEMBER_DAY.findall(memo)]
     for year, month, day in found:
         try:
             date = pd.Timestamp(int(year), int(month), int(day))
@@ -409,6 +425,10 @@ def memo_slips() -> list[tuple[object, str]]:
              (RUSSIA_MEMO.replace("Expect", "After the summit on 15 December 2016, expect"), "15 December 2016"),
              (RUSSIA_MEMO.replace("Expect", "After the talks on 2016-12-15, expect"), "15 December 2016"),
              (RUSSIA_MEMO.replace("Expect", "From December 16th, 2016, expect"), "16 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "After the talks of 15.12.2016, expect"), "15 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "After the talks of 15/12/2016, expect"), "15 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "After the talks on December 15, expect"), "15 December 2016"),
+             (RUSSIA_MEMO.replace("Expect", "After the 16th of December, expect"), "16 December 2016"),
              (RUSSIA_MEMO.replace("2016-vladivostok-eef-summit", "2016-vladivostok-deal"), "not an event id"),
              (twice, "the same id cited again"), (one, "cites 1 different event."),
              (one_meeting, "one meeting, filed in two themes"),
@@ -437,7 +457,8 @@ EXERCISES = {
         "eve_check", "a dictionary of known events, the outreach among them and a verdict", expected_eve, judge_eve,
         giveaways=eve_giveaways,
         right=lambda: [_eve(), _eve(known=expected_known()[::-1]), _eve(known=set(expected_known())),
-                       _eve(known=pd.Series(expected_known()), outreach=tuple(OUTREACH))],
+                       _eve(known=pd.Series(expected_known()), outreach=tuple(OUTREACH)),
+                       _eve(verdict="Accurate"), _eve(verdict=" ACCURATE ")],
         wrong=lambda: [(_eve(known=[*expected_known(), "2016-putin-visit-nagato-tokyo"]), "Not this list"),
                        (_eve(known=[*expected_known(), "2016-tokyo-joint-economic-activities"]), "Not this list"),
                        (_eve(known=expected_known()[:3]), "Not this list"), (_eve(known=[]), "Not this list"),
@@ -447,9 +468,9 @@ EXERCISES = {
                        (_eve(outreach=OUTREACH[:2]), "Not yet the evidence"),
                        (_eve(outreach=[*OUTREACH, "2016-tokyo-joint-economic-activities"]), "after the decision"),
                        (_eve(outreach="2016-sochi-new-approach"), "list of ids"),
-                       (_eve(verdict="partly-accurate"), "word for word"),
-                       (_eve(verdict="inaccurate"), "contradicts"), (_eve(verdict="ungraded"), "settle it"),
-                       (_eve(verdict="not-a-factual-claim"), "not a judgement"),
+                       *[(_eve(verdict=verdict), "Not this verdict") for verdict in OTHER_VERDICTS],
+                       (_eve(verdict="Partly accurate"), "Not this verdict"),
+                       (_eve(known=_events().loc[expected_known(), "date"]), "not the dates"),
                        (_eve(verdict="true"), "not a verdict"),
                        ({"known": ..., "outreach": ..., "verdict": ...}, "Replace each"),
                        (expected_known(), "dictionary")]),
