@@ -95,7 +95,7 @@ def judge_military_2016(answer: object, expected: int) -> object:
         earlier = russian_military(*before_article(ARTICLE_DATE.year - 1))
         everything = russian_military(year_start, article_day, russian=False, military=False)
         everything_before = russian_military(*before_article(ARTICLE_DATE.year - 1), russian=False, military=False)
-        return correct(f"{expected} Russian military events from January to 26 October 2016, against {earlier} in "
+        return correct(f"{expected} military events with RUS among the actors from January to 26 October 2016, against {earlier} in "
                        f"the same months of 2015. But the kit holds {everything} events of every kind in those "
                        f"months of 2016 and only {everything_before} in 2015: {expected} of {everything} against "
                        f"{earlier} of {everything_before}. A count shows where the data looked as much as what "
