@@ -166,8 +166,9 @@ def test_deck_shows_map_and_chart_with_no_network(decks):
         page.wait_for_function("() => window.Reveal && Reveal.isReady()")
         page.evaluate(go_to, ".reveal .plotly-graph-div")
         page.wait_for_timeout(1200)
-        page.wait_for_selector(".reveal section.present .scatterlayer .point")
-        points = page.locator(".reveal section.present .scatterlayer .point").count()
+        chart = page.locator(".reveal .plotly-graph-div").first  # its slide's stack also holds the 1945 close-up
+        chart.locator(".scatterlayer .point").first.wait_for()
+        points = chart.locator(".scatterlayer .point").count()
         assert points == len(events_with_sources("kurils"))
         page.screenshot(path=str(SHOTS / "03-slides-timeline.png"))
 

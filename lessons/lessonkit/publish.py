@@ -128,8 +128,8 @@ def keep_checked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
 
 
 def store_checked_outputs(names: list[str] = ()) -> list[Path]:
-    """Re-run the lessons (those named, as 05-philippines-turn.ipynb, or all) and keep the outputs nbval checks."""
-    paths = [LESSONS / name for name in names] or lesson_paths()
+    """Re-run the lessons (those named, as 05-philippines-turn.ipynb or lessons/05-…, or all); keep what nbval checks."""
+    paths = [LESSONS / Path(name).name for name in names] or lesson_paths()
     for path in paths:
         nbformat.write(keep_checked_outputs(execute(nbformat.read(path, as_version=4))), path)
     return paths
