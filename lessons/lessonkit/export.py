@@ -45,14 +45,16 @@ def _charts_fill_the_page(notebook: nbformat.NotebookNode) -> nbformat.NotebookN
 
 
 def _links_between_pages(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy whose Markdown links to another lesson's notebook (`03a-....ipynb`) or to the glossary lead to that
-    page, and whose link to the instructor guide, which is not exported, is plain text."""
+    """A copy whose Markdown links to another lesson's notebook (`03a-....ipynb`) or to a learner page (the glossary,
+    the course plans, a role brief) lead to that page, and whose link to the instructor guide, which is not exported,
+    is plain text."""
     notebook = copy.deepcopy(notebook)
-    lessons = "|".join(re.escape(path.stem) for path in publish.lesson_paths())
+    pages = [path.stem for path in publish.lesson_paths()]
+    pages += [page.relative_to(publish.LESSONS).with_suffix("").as_posix() for page in publish.learner_pages()]
+    targets = "|".join(re.escape(page) for page in pages)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(rf"\]\(({lessons}|glossary|09-roles/[\w-]+)\.(?:ipynb|md)(#[^)]*)?\)", r"](\1.html\2)",
-                                 cell.source)
+            cell.source = re.sub(rf"\]\(({targets})\.(?:ipynb|md)(#[^)]*)?\)", r"](\1.html\2)", cell.source)
             cell.source = publish.GUIDE_LINK.sub(r"\1 (given to teachers)", cell.source)  # not exported
     return notebook
 

@@ -148,7 +148,7 @@ def _without_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(instructor-guide\.md\)")
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.md#([a-z0-9-]+)\)")
-PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?:glossary|09-roles/[\w-]+)\.md(?:#[a-z0-9-]+)?\)")
+PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?:glossary|course-plans|09-roles/[\w-]+)\.md(?:#[a-z0-9-]+)?\)")
 
 
 def _plain_page_links(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
