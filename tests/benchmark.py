@@ -18,8 +18,8 @@ from pathlib import Path
 
 import nbformat
 
-from tests.conftest import DATA, ROOT, read  # first: it puts lessons/ on the path, where lessonkit lives
 from lessonkit.publish import execute, lesson_paths, offline_html, vendor_files
+from tests.conftest import DATA, ROOT, read  # first: it puts lessons/ on the path, where lessonkit lives
 
 
 def kilobytes(size: int) -> str:

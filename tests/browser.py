@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import sync_playwright
+
 from lessonkit.publish import BUILD, SHIPPED_NAME, export_slides, vendor_files, vendor_path
 from tests.lessons import executed_lesson
-from playwright.sync_api import sync_playwright
 
 VENDOR = vendor_files()
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import nbformat
+
 from lessonkit import checks
 from lessonkit.publish import LESSONS, lesson_paths, run_lesson
 
@@ -89,7 +90,8 @@ def _plotly_strings(value) -> list[str]:
             return [day.group(1), date.strftime("%d %b %Y"), f"{date.day} {date:%B %Y}"]
         return [value.replace("<br>", " ")]  # a hover text wrapped into lines reads as one text
     if isinstance(value, dict):
-        return [text for key, item in value.items() if key not in {"layout", "template"} for text in _plotly_strings(item)]
+        return [text for key, item in value.items() if key not in {"layout", "template"}
+                for text in _plotly_strings(item)]
     if isinstance(value, list):
         return [text for item in value for text in _plotly_strings(item)]
     return []

@@ -13,8 +13,16 @@ import pytest
 
 from lessonkit.export import EXPORT
 from lessonkit.publish import lesson_paths
-from tests.browser import (MAP_IFRAMES, axe_violations, chromium, describe_violations, exported_lessons,
-                           install_axe, map_contents, slide_decks)
+from tests.browser import (
+    MAP_IFRAMES,
+    axe_violations,
+    chromium,
+    describe_violations,
+    exported_lessons,
+    install_axe,
+    map_contents,
+    slide_decks,
+)
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -9,12 +9,12 @@ import re
 import plotly.io
 import pytest
 
-from tests.browser import offline_page, slide_decks
-from tests.conftest import KURILS_HISTORY_LESSON, ROOT
 from lessonkit.data import load_geojson, load_table
 from lessonkit.publish import SLIDE_SIZE, lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
+from tests.browser import offline_page, slide_decks
+from tests.conftest import KURILS_HISTORY_LESSON, ROOT
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "build" / "screenshots"
@@ -86,7 +86,8 @@ def test_island_popup_names_it_in_three_languages_with_a_source(kurils_map):
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         page.evaluate("""() => { for (const l of Object.values(window)) {
-            if (l && l instanceof L.CircleMarker && l.getTooltip() && String(l.getTooltip().getContent()).includes('Iturup/Etorofu'))
+            if (l && l instanceof L.CircleMarker && l.getTooltip()
+                && String(l.getTooltip().getContent()).includes('Iturup/Etorofu'))
                 l.openPopup(); } }""")
         page.wait_for_timeout(500)  # let the popup finish fading in before the screenshot
         popup = page.locator(".leaflet-popup-content").inner_text()
@@ -118,8 +119,9 @@ def test_timeline_shows_one_dot_per_event_under_its_title(solved_lessons):
 @pytest.mark.parametrize("land, location, zoom", [("asia-pacific-land", (35, 135), 3),
                                                  ("europe-middle-east-land", (48, 28), 4)])
 def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
-    from lessonkit.maps import base_map
     import folium
+
+    from lessonkit.maps import base_map
     fmap = base_map(location, zoom, land_layer=land)
     folium.GeoJson(load_geojson("theatres"), style_function=lambda _: {"color": OKABE_ITO["blue"]}).add_to(fmap)
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -179,7 +181,8 @@ SLIDE_FIT_JS = """async ([width, height]) => {
         else if (right > width + 1 || left < -1)
             problem = `runs from ${Math.round(left)} to ${Math.round(right)} px of ${width} across`;
         else if (clipsY || clipsX)
-            problem = `hides ${el.scrollWidth}×${el.scrollHeight} px of content in ${el.clientWidth}×${el.clientHeight} px`;
+            problem = `hides ${el.scrollWidth}×${el.scrollHeight} px of content`
+                + ` in ${el.clientWidth}×${el.clientHeight} px`;
         if (problem) { reported.push(el); problems.push(`${describe(el)} ${problem}`); }
     }
     const covers = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -222,7 +225,8 @@ def test_every_slide_fits_the_deck(lesson):
                 shot = shots / f"{lesson.stem}-{number:02}.png"
                 page.screenshot(path=str(shot))
                 failures.append(f"{lesson.stem} slide {number} (#/{h}/{v}) \"{fit['first']}\", {fit['height']} px "
-                                f"tall (deck {SLIDE_H}): " + "; ".join(fit["problems"]) + f" [{shot.relative_to(ROOT)}]")
+                                f"tall (deck {SLIDE_H}): " + "; ".join(fit["problems"])
+                                + f" [{shot.relative_to(ROOT)}]")
     assert not failures, f"{len(failures)} slides don't fit {SLIDE_W}×{SLIDE_H}:\n" + "\n".join(failures)
 
 
@@ -308,4 +312,5 @@ def test_a_map_finds_its_files_at_the_base_url_of_the_page_it_sits_in(monkeypatc
 
 def test_a_map_in_a_notebook_is_titled_for_screen_readers():
     from lessonkit.maps import base_map
-    assert base_map((45, 148), 5, title="Map of the Kurils")._repr_html_().startswith('<iframe title="Map of the Kurils"')
+    html = base_map((45, 148), 5, title="Map of the Kurils")._repr_html_()
+    assert html.startswith('<iframe title="Map of the Kurils"')

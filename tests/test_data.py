@@ -208,7 +208,8 @@ def test_theatres_cover_what_the_article_names():
     assert all(p["approximate"] for p in theatres.values() if p["kind"] == "sea")
 
 
-@pytest.mark.parametrize("name, inside", [("asia-pacific-land", (131.9, 43.1)), ("europe-middle-east-land", (33.5, 44.6))])
+@pytest.mark.parametrize("name, inside",
+                         [("asia-pacific-land", (131.9, 43.1)), ("europe-middle-east-land", (33.5, 44.6))])
 def test_basemaps_hold_the_land_the_lessons_show(name, inside):
     """Vladivostok's and Sevastopol's surroundings fall inside the layer's box."""
     coordinates = [c for f in load_geojson(name)["features"] for ring in _rings(f["geometry"]) for c in ring]
@@ -324,7 +325,7 @@ def _plain(text: str) -> str:
 def test_forecasts_cite_evidence_and_sources_that_exist():
     forecasts = load_table("forecasts")
     assert len(forecasts) >= 5
-    evidence_ids = set(load_table("events")["id"]) | set(load_table("figures")["id"]) | set(load_table("statements")["id"])
+    evidence_ids = set().union(*(load_table(table)["id"] for table in ("events", "figures", "statements")))
     source_ids = set(load_table("sources")["id"])
     missing = [(row.id, ref) for row in forecasts.itertuples() for ref in row.evidence.split(";")
                if ref.strip() not in evidence_ids]
@@ -371,7 +372,8 @@ def test_every_graded_claim_shows_its_evidence_and_sources():
     claims = load_table("claims")
     checked = claims[claims["verdict"] != "not-a-factual-claim"]  # graded, and ungraded with what the kit has
     assert set(checked["verdict"]) >= GRADED
-    bare = [claim.id for claim in checked.itertuples() if not _id_list(claim.evidence) or not _id_list(claim.source_ids)]
+    bare = [claim.id for claim in checked.itertuples()
+            if not _id_list(claim.evidence) or not _id_list(claim.source_ids)]
     assert not bare, f"a graded claim needs evidence and source_ids: {bare}"
     # Opinions and forecasts are never graded as facts, and nothing else is waved through as one.
     judgement = claims["kind"].isin(["opinion", "forecast"])
@@ -419,7 +421,8 @@ def test_a_claims_quote_is_the_articles_words_in_its_paragraph():
     misplaced = [(claim.id, claim.paragraph) for claim in claims.itertuples()
                  if _plain(claim.quote) not in body[claim.paragraph - 1]]
     assert not misplaced, f"not found word for word in the paragraph given: {misplaced}"
-    positions = [(claim.paragraph, body[claim.paragraph - 1].index(_plain(claim.quote))) for claim in claims.itertuples()]
+    positions = [(claim.paragraph, body[claim.paragraph - 1].index(_plain(claim.quote)))
+                 for claim in claims.itertuples()]
     assert positions == sorted(positions), "order follows the quotes' place in the article"
 
 
@@ -444,7 +447,8 @@ def test_the_data_readme_counts_what_the_tables_hold():
         "figures": [f"| {len(load_table('figures'))} |"],
         "statements": [f"| {len(statements)} |",
                        f"{statements['event_id'].notna().sum()} on {statements['event_id'].nunique()} events, "
-                       f"{statements['topic'].notna().sum()} standing positions on {statements['topic'].nunique()} topics"],
+                       f"{statements['topic'].notna().sum()} standing positions on "
+                       f"{statements['topic'].nunique()} topics"],
         "voices": [f"| {len(load_table('voices'))} |"],
         "claims": [f"| {len(load_table('claims'))} |"],
         "forecasts": [f"| {len(load_table('forecasts'))} |"],

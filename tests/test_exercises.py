@@ -192,7 +192,8 @@ def test_an_answer_cell_that_only_shows_the_map_is_watched_too(fresh_cell_histor
 def test_a_corrected_answer_cell_clears_the_error(fresh_cell_history):
     exercises.record_cell_run("nosappu_to_kaigara_km = oops", NameError("name 'oops' is not defined"))
     exercises.record_cell_run("nosappu_to_kaigara_km = 3.55", None)
-    feedback = check_in_namespace(kurils_map.EXERCISES, "distance", {"nosappu_to_kaigara_km": kurils_map.expected_distance_km()})
+    answer = {"nosappu_to_kaigara_km": kurils_map.expected_distance_km()}
+    feedback = check_in_namespace(kurils_map.EXERCISES, "distance", answer)
     assert feedback.correct
 
 

@@ -7,12 +7,21 @@ import pandas as pd
 import plotly.express as px
 import pytest
 
-from lessonkit.maps import AREA_COLOURS, add_legend, area_style, base_map, line_legend, line_style, map_feature
-from lessonkit.maps import place_popup_html, with_sources
+from lessonkit.data import load_geojson, load_table
+from lessonkit.maps import (
+    AREA_COLOURS,
+    add_legend,
+    area_style,
+    base_map,
+    line_legend,
+    line_style,
+    map_feature,
+    place_popup_html,
+    with_sources,
+)
+from lessonkit.publish import LessonRunError, execute
 from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
-from lessonkit.data import load_geojson, load_table
-from lessonkit.publish import LessonRunError, execute
 
 
 def _place(**overrides) -> pd.Series:
@@ -183,6 +192,7 @@ def test_source_links_lists_each_source_once_as_a_link_folded():
 
 def test_timeline_hover_text_is_wrapped_to_fit_the_screen_and_labelled_in_words():
     import plotly.express as px
+
     from lessonkit.timelines import HOVER_LINE_CHARACTERS, events_with_sources, style_timeline
     events = events_with_sources("kurils")
     figure = style_timeline(px.scatter(events, x="date", y="category", hover_name="title",

@@ -201,7 +201,8 @@ def test_two_students_open_the_nbgitpuller_link_and_every_map_draws_with_no_inte
                                         "@jupyterlab/apputils-extension:notification").json()
             # (JupyterLab applies overrides.json to the settings' defaults)
             assert settings["schema"]["properties"]["fetchNews"]["default"] == "false", student
-            assert (hub.folder / "home" / student / REPOSITORY / ".git").is_dir(), f"nbgitpuller cloned nothing: {student}"
+            clone = hub.folder / "home" / student / REPOSITORY
+            assert (clone / ".git").is_dir(), f"nbgitpuller cloned nothing: {student}"
         for page in pages.values():
             page.context.close()
     print(f"hub test: {time.monotonic() - started:.0f} s for {len(STUDENTS)} students")

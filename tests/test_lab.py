@@ -32,8 +32,16 @@ from lessonkit.maps import AREA_COLOURS, LINE_COLOURS
 from lessonkit.publish import lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
-from tests.browser import (MAP_IFRAMES, chart_contents, chromium, exported_lessons, is_loopback, map_contents,
-                           slide_decks, watch)
+from tests.browser import (
+    MAP_IFRAMES,
+    chart_contents,
+    chromium,
+    exported_lessons,
+    is_loopback,
+    map_contents,
+    slide_decks,
+    watch,
+)
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -210,7 +218,8 @@ EXPECTED = {
 
 def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
     assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, CASE_PLACES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS, EDCA_AND_SHOALS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
+    named = {place for places in (SUMMIT_CITIES, CASE_PLACES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS,
+                                  EDCA_AND_SHOALS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
              for ids in places.values() for place in ids}
     assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
 

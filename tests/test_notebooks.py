@@ -11,8 +11,8 @@ import nbformat
 import pytest
 
 from lessonkit.data import load_table
-from tests.conftest import DATA, KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
 from lessonkit.publish import CHECKED_TAG, lesson_paths
+from tests.conftest import DATA, KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
 
 LESSON_PATHS = lesson_paths()
 EXERCISE_LESSONS = [path for path in LESSON_PATHS if "import check" in path.read_text(encoding="utf-8")]

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 from lessonkit.checks.start import EXERCISES
-
 from tests.conftest import LESSONS
 
 NAME = "japan-russia-events"

@@ -13,8 +13,8 @@ import pytest
 from lessonkit import publish, site
 from lessonkit.timelines import events_with_sources
 from tests.browser import offline_page
-from tests.lessons import executed_lesson
 from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, ROOT, cells_tagged, read
+from tests.lessons import executed_lesson
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "build" / "screenshots"
@@ -65,7 +65,8 @@ def navigation(page: str, here: str) -> list[str]:
 def test_every_lesson_is_in_the_navigation_in_the_learning_paths_order(built_site):
     roles = [f"lessons/09-roles/{path.stem}.html" for path in sorted(publish.ROLE_BRIEFS.glob("*.md"))]
     expected = ["index.html", *(f"lessons/{path.stem}.html" for path in LESSONS), *roles,
-                "lessons/course-plans.html", "lessons/instructor-guide.html", "data/README.html", "lessons/glossary.html"]
+                "lessons/course-plans.html", "lessons/instructor-guide.html", "data/README.html",
+                "lessons/glossary.html"]
     for here in expected:
         assert (built_site / here).is_file(), here
         assert navigation((built_site / here).read_text(encoding="utf-8"), here) == expected, here
@@ -138,7 +139,8 @@ def test_instructor_notes_are_not_published(built_site):
 @pytest.mark.parametrize("lesson", LESSONS, **LESSON_IDS)
 def test_hints_and_solutions_stay_folded(built_site, lesson):
     page = page_of(built_site, lesson)
-    hidden = sum(cell.source.count("<details>") for tag in ("hint", "solution") for cell in cells_tagged(read(lesson), tag))
+    hidden = sum(cell.source.count("<details>") for tag in ("hint", "solution")
+                 for cell in cells_tagged(read(lesson), tag))
     assert hidden, "a lesson with exercises"
     # Also folded: further reading in the Markdown and in outputs (statement panels, source lists); the site leaves
     # out instructor notes.

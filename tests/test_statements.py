@@ -25,7 +25,8 @@ def test_every_source_says_what_kind_it_is_and_none_is_of_the_weakest_kind():
 
 def test_a_reprint_names_the_agency_it_reprints():
     reprints = SOURCES[SOURCES["kind"] == "reprint"]
-    agencies = re.compile(r"\b(Reuters|AP|Associated Press|AFP|UPI|TASS|Xinhua|Kyodo|Yonhap|Jiji|Bloomberg|RIA|Interfax|"
+    agencies = re.compile(r"\b(Reuters|AP|Associated Press|AFP|UPI|TASS|Xinhua|Kyodo|Yonhap|Jiji|Bloomberg|RIA|"
+                          r"Interfax|"
                           r"VNA|Vietnam News Agency|PNA|Sputnik|IANS|SANA|Bernama|Antara|dpa|KCNA)\b"
                           r"|reprint of an? (government|office|ministry)", re.I)
     unnamed = [source for source, row in reprints.iterrows() if not agencies.search(f"{row.title} {row.publisher}")]

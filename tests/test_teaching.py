@@ -6,12 +6,21 @@ import builtins
 import re
 
 import pytest
+
 from lessonkit.data import read_package
 from lessonkit.publish import lesson_paths
-
 from tests.idioms import TAUGHT, code_spans, idioms_in, lessonkit_names, mentioned
-from tests.lessons import (declared_exercises, exercise_cells, executed_lesson, learner_words, output_texts, read,
-                           solved_lesson, tags, visible_markdown)
+from tests.lessons import (
+    declared_exercises,
+    executed_lesson,
+    exercise_cells,
+    learner_words,
+    output_texts,
+    read,
+    solved_lesson,
+    tags,
+    visible_markdown,
+)
 
 LESSON_PATHS = lesson_paths()
 EXERCISES = declared_exercises()

@@ -148,7 +148,7 @@ def split_feature(collection, args):
     if rest > 1e-9 * geometry.area:  # float noise only: the grid overlay keeps the outline's vertices
         raise SystemExit(f"the pieces do not add up to the feature (off by {rest} square degrees)")
     position = collection["features"].index(parent)
-    for offset, (piece_id, piece) in enumerate(zip(args.split_ids, pieces), start=1):
+    for offset, (piece_id, piece) in enumerate(zip(args.split_ids, pieces, strict=True), start=1):
         if piece.is_empty or not piece.is_valid:
             raise SystemExit(f"{piece_id}: empty or invalid piece; check the split line")
         existing = [f for f in collection["features"] if f["properties"].get("id") == piece_id]
@@ -199,7 +199,7 @@ def main(argv=None):
 
     region = box(*args.box)
     if args.west_edge:  # the line, extended due south and north, closed round the box's east side
-        (x0, _), (x1, _), (west, south, east, north) = args.west_edge[0], args.west_edge[-1], args.box
+        (x0, _), (x1, _), (_, south, east, north) = args.west_edge[0], args.west_edge[-1], args.box
         region &= Polygon([(x0, south - 1), *args.west_edge, (x1, north + 1),
                            (east + 1, north + 1), (east + 1, south - 1)])
     geometry, name = read_natural_earth(args.topojson, args.country)

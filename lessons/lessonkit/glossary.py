@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 
 from .publish import GLOSSARY, LESSONS
+
 ANCHOR = re.compile(r'^<a id="([a-z0-9-]+)"></a>$', re.M)
 LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 

@@ -36,8 +36,9 @@ MAP_ASSET_CDN = {
     "leaflet.js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js",
     "jquery.min.js": "https://code.jquery.com/jquery-3.7.1.min.js",
 }
-MAP_HELP = ("This map could not load its drawing library (Leaflet). Start JupyterLab with <code>python3 kit.py lab</code>, "
-            "which serves it from your computer, or connect to the internet; then run this cell again.")
+MAP_HELP = ("This map could not load its drawing library (Leaflet). Start JupyterLab with "
+            "<code>python3 kit.py lab</code>, which serves it from your computer, or connect to the internet; "
+            "then run this cell again.")
 # On a JupyterHub or Binder the learner cannot fix the server: whoever runs it can, with the README's hub section.
 MAP_HELP_SERVER = ("This map could not load its drawing library (Leaflet): this server does not serve the kit's map "
                    "files. Please tell your instructor (or whoever runs this server); the kit's README says how to set "
@@ -254,8 +255,9 @@ def _source_link(source_id: str) -> str:
             f" ({escape(source.publisher)})")
 
 
-OTHER_LANGUAGES = [("name_ru", "Русский / Russian"), ("name_zh", "中文 / Chinese"), ("name_vi", "Tiếng Việt / Vietnamese"),
-                   ("name_tl", "Filipino"), ("name_uk", "Українська / Ukrainian")]
+OTHER_LANGUAGES = [("name_ru", "Русский / Russian"), ("name_zh", "中文 / Chinese"),
+                   ("name_vi", "Tiếng Việt / Vietnamese"), ("name_tl", "Filipino"),
+                   ("name_uk", "Українська / Ukrainian")]
 
 
 def place_popup_html(place: pd.Series) -> str:

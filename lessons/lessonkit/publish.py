@@ -128,7 +128,8 @@ def keep_checked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
 
 
 def store_checked_outputs(names: list[str] = ()) -> list[Path]:
-    """Re-run the lessons (those named, as 05-philippines-turn.ipynb or lessons/05-…, or all); keep what nbval checks."""
+    """Re-run the lessons (those named, as 05-philippines-turn.ipynb or lessons/05-…, or all); keep the outputs
+    nbval checks."""
     paths = [LESSONS / Path(name).name for name in names] or lesson_paths()
     for path in paths:
         nbformat.write(keep_checked_outputs(execute(nbformat.read(path, as_version=4))), path)
@@ -215,7 +216,9 @@ def write_versions(build: Path | None = None) -> list[Path]:
     build = build or BUILD
     written = []
     for name, make in [("student", student_version), ("instructor", instructor_version)]:
-        written += swap_in(lambda folder: _write_version(folder, make, guide=name == "instructor"), build / name)
+        def write(folder: Path, make=make, name=name) -> list[Path]:
+            return _write_version(folder, make, guide=name == "instructor")
+        written += swap_in(write, build / name)
     return written
 
 

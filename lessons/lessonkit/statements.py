@@ -44,7 +44,8 @@ class SideBySide:
         if not self.folded:
             return panel
         parties = ", ".join(dict.fromkeys(country_names(actor) for actor in self.statements["actor"]))
-        return f"<details><summary>Further reading (click to open): statements by {escape(parties)}</summary>{panel}</details>"
+        summary = f"Further reading (click to open): statements by {escape(parties)}"
+        return f"<details><summary>{summary}</summary>{panel}</details>"
 
 
 def _when(row) -> str:

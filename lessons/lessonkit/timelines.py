@@ -36,7 +36,7 @@ def precise_dates(events: pd.DataFrame) -> list[str]:
     'Nov 2016' for a month, '2016' for a year, where the x axis would show a month's event as '01 Nov 2016'."""
     forms = {"day": lambda date: f"{date.day} {date:%b %Y}", "month": lambda date: f"{date:%b %Y}",
              "year": lambda date: f"{date:%Y}"}
-    return [forms[precision](date) for date, precision in zip(events["date"], events["date_precision"])]
+    return [forms[precision](date) for date, precision in zip(events["date"], events["date_precision"], strict=True)]
 
 
 def style_timeline(fig: go.Figure, title: str, height_px: int = CHART_HEIGHT_PX,

@@ -71,7 +71,7 @@ def _read_json(path: Path) -> dict:
     try:
         loaded = json.loads(path.read_text(encoding="utf-8") or "{}")
     except json.JSONDecodeError as error:
-        raise SystemExit(f"{path} is not valid JSON ({error}); fix or remove it, then run the command again.")
+        raise SystemExit(f"{path} is not valid JSON ({error}); fix or remove it, then run the command again.") from None
     if not isinstance(loaded, dict):
         raise SystemExit(f"{path} does not hold a JSON object; fix or remove it, then run the command again.")
     return loaded

@@ -88,7 +88,7 @@ def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
                        f"{type(answer).__name__}.")
     answer = items
     named = [_capital_named(item) for item in answer]
-    unknown = [item for item, capital in zip(answer, named) if capital is None]
+    unknown = [item for item, capital in zip(answer, named, strict=True) if capital is None]
     if unknown:
         return not_yet(f"{unknown[0]!r} is not one of the six capitals in the table: use ids such as 'vilnius', "
                        "in quotes.")
@@ -97,7 +97,7 @@ def judge_capitals_in_reach(answer: object, expected: set[str]) -> object:
     chosen, reach = set(named), iskander_km()
     if chosen == expected:
         listed = ", ".join(sorted(capital.capitalize() for capital in expected))
-        as_ids = [capital for item, capital in zip(answer, named) if item != capital]
+        as_ids = [capital for item, capital in zip(answer, named, strict=True) if item != capital]
         form = (f"the exercise asks for ids, as the places table spells them: {as_ids[0]!r}, not "
                 f"{answer[named.index(as_ids[0])]!r}." if as_ids else "")
         return correct(f"{listed}: each within the reported {reach:,.0f} km of Kaliningrad. That is what worried "

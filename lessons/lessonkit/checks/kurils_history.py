@@ -81,7 +81,8 @@ def judge_island_names(answer: object, expected: dict[str, str]) -> object:
 AGREEMENTS = {
     "A": ("1951-san-francisco-peace-treaty", "Japan renounced 'the Kurile Islands' without naming a recipient"),
     "B": ("1855-treaty-of-shimoda", "the first agreed line, between Iturup/Etorofu and Urup"),
-    "C": ("1956-soviet-japanese-joint-declaration", "the state of war ended, two islands promised after a peace treaty"),
+    "C": ("1956-soviet-japanese-joint-declaration",
+          "the state of war ended, two islands promised after a peace treaty"),
     "D": ("1875-treaty-of-saint-petersburg", "all of Sakhalin to Russia, the whole Kuril chain to Japan"),
     "E": ("1905-treaty-of-portsmouth", "southern Sakhalin to Japan, the Kurils untouched"),
 }

@@ -115,7 +115,8 @@ def judge_treaty_layer(answer: object, expected: dict) -> object:
         return not_yet(f"Your feature has the id '{wanted}' but not the line's shape from the data. Take the "
                        "feature itself out of `lines`, rather than writing one of your own.")
     return correct("The 1875 line has two parts. In the Kurils it sits between Shumshu and Kamchatka, because "
-                   "Japan received the islands from Urup to Shumshu, so it held the whole chain; in La Pérouse (Sōya) Strait it sits between Hokkaido and "
+                   "Japan received the islands from Urup to Shumshu, so it held the whole chain; in La Pérouse "
+                   "(Sōya) Strait it sits between Hokkaido and "
                    "Sakhalin, because Russia received all of Sakhalin.")
 
 

@@ -53,7 +53,8 @@ FINDINGS = {
     "E": ("China violated the Philippines' sovereign rights in its exclusive economic zone", True),
     # Worded like C and E, but it ends in sovereignty: the award made no feature anyone's territory, and held that a
     # low-tide elevation cannot be appropriated at all. A learner matching the award's words would keep it.
-    "F": ("Mischief Reef lies in the Philippines' exclusive economic zone and is therefore Philippine territory", False),
+    "F": ("Mischief Reef lies in the Philippines' exclusive economic zone and is therefore Philippine territory",
+          False),
 }
 # Phrases of the award's description (data/events.csv) that match the statements: the lesson shows it after the
 # exercise, so none of them may be readable above it.

@@ -95,12 +95,15 @@ def judge_military_2016(answer: object, expected: int) -> object:
         earlier = russian_military(*before_article(ARTICLE_DATE.year - 1))
         everything = russian_military(year_start, article_day, russian=False, military=False)
         everything_before = russian_military(*before_article(ARTICLE_DATE.year - 1), russian=False, military=False)
-        return correct(f"{expected} military events with RUS among the actors from January to 26 October 2016, against {earlier} in "
+        return correct(f"{expected} military events with RUS among the actors from January to 26 October 2016, "
+                       f"against {earlier} in "
                        f"the same months of 2015. But the kit holds {everything} events of every kind in those "
                        f"months of 2016 and only {everything_before} in 2015: {expected} of {everything} against "
-                       f"{earlier} of {everything_before}: too few rows for the count or the share to show a trend. A count "
+                       f"{earlier} of {everything_before}: too few rows for the count or the share to show a trend. "
+                       "A count "
                        "shows where the data looked as much as what happened. Read the titles too: not every row is a "
-                       "Russian signal (a ceasefire, a coalition air raid, a US missile defence site), and they come from every region, while the article's sentence is about the "
+                       "Russian signal (a ceasefire, a coalition air raid, a US missile defence site), and they come "
+                       "from every region, while the article's sentence is about the "
                        "Asia-Pacific. Lesson 04 weighs the claim there.")
     year_end = f"{ARTICLE_DATE.year}-12-31"
     if value == russian_military(year_start, year_end):
@@ -238,7 +241,7 @@ def summit_map_with(*points, kind: type = folium.CircleMarker,
                     cities: tuple[str, ...] = SUMMIT_CITIES) -> folium.Map:
     """The answer cell's map (the three summit cities, or those named), plus a shape of `kind` at each point."""
     cities = load_table("places").set_index("id").loc[list(cities)]
-    fmap = map_with((39, 136), 4.5, circles=list(zip(cities.lat, cities.lon)))
+    fmap = map_with((39, 136), 4.5, circles=list(zip(cities.lat, cities.lon, strict=True)))
     for point in points:
         kind(point).add_to(fmap)
     return fmap

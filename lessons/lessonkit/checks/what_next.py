@@ -105,7 +105,8 @@ MOST_ROWS = 5  # the few rows that decide a grade, not a list of every event aft
 # with other rows of the same event (the vote and the entry into force of the 2020 constitution; the suspension of
 # New START and its law) and rows about the same question that forecasts.csv cites for another forecast (Russia's
 # unravelling of ties with Japan from 2022, cited for relations-keep-improving; the invasion of Ukraine, cited for
-# unforeseen-consequences-globally, which led to Japan's sanctions and the halt of the talks). `_cited_rows` makes the exercise tests fail when one of them is not.
+# unforeseen-consequences-globally, which led to Japan's sanctions and the halt of the talks). `_cited_rows` makes
+# the exercise tests fail when one of them is not.
 # For "years, even decades" the kit's grade is too early to say: the worsening and the few openings alike leave the
 # article's horizon open, so both support it, and no row settles it either way.
 SUPPORTS = {
