@@ -96,9 +96,9 @@ DECIDING = {
     PERSISTENT: ["2014-japan-crimea-sanctions", "2016-shoigu-kuril-missile-plan"],
     BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016", "russian-far-east-cooperation-rus-putin-2016"],
 }
-# Rows a learner may cite beside them. For exercise 2: Japan's G7 suspension of Russia over Crimea, and the Russian
+# Rows a learner may cite beside them. For exercise 2: the G7's suspension of the G8 over Crimea, and the Russian
 # flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
-# exercise 3: the two trade figures and the claim's own evidence.
+# exercise 3: the two trade figures and the claim's own evidence (which includes the Joint Sea exercise).
 ALSO_BEARS = {
     PERSISTENT: ["2014-g8-suspension", "2015-japan-fy2014-scramble-near-record"],
     BALANCE: ["trade-russia-china-2016", "japan-russia-trade-2016"],
@@ -111,13 +111,14 @@ EVIDENCE_METHOD = {
                  "with the other? Cite every such row (the meetings you counted may go with them), and no offer or "
                  "visit."),
     BALANCE: ("Your evidence is not yet the rows that decide it. The claim is about what Russia wants: cite every "
-              "row in which Russia gives its own reasons for better ties with Japan (the figures may go with "
-              "them), and no row of Japan's."),
+              "row in which Russia gives its own reasons for better ties with Japan (the figures and Russia's acts "
+              "may go with them), and no row of Japan's."),
 }
 # One message per wrong verdict, each saying why that verdict does not fit the evidence.
 WRONG_VERDICT = {
     PERSISTENT: {
-        "accurate": ("Not as worded: the claim says what they persisted through was nationalistic rhetoric, but "
+        "accurate": ("On a loose reading, where 'despite' names only one of the things in their way, it would "
+                     "be. The kit reads it strictly: the clause says what they persisted through was rhetoric, and "
                      "your rows show each government also taking decisions, not words, that cut the other way."),
         "inaccurate": ("The record does not contradict it: the meetings you counted kept coming, through the "
                        "sanctions and the missile decision."),
