@@ -91,10 +91,12 @@ MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "201
             "2016-sochi-new-approach", "2016-vladivostok-eef-summit"]
 # The rows without which the verdict cannot be reached (a subset of the claim's evidence in claims.csv). Exercise 2:
 # a decision or act by one side, not rhetoric, that cut against better relations (Japan's sanctions; Russia's
-# defence ministry's decision to deploy missiles on the islands). Exercise 3: Russia's own words on its reasons.
+# defence ministry's decision to deploy missiles on the islands). Exercise 3: Russia's own words on its reasons
+# (Putin in May 2016, before the article, and in November and December 2016, after it).
 DECIDING = {
     PERSISTENT: ["2014-japan-crimea-sanctions", "2016-shoigu-kuril-missile-plan"],
-    BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016", "russian-far-east-cooperation-rus-putin-2016"],
+    BALANCE: ["2016-sochi-new-approach-rus-putin", "russian-far-east-cooperation-rus-putin-lima-2016",
+              "russian-far-east-cooperation-rus-putin-2016"],
 }
 # Rows a learner may cite beside them. For exercise 2: the G7's suspension of the G8 over Crimea, and the Russian
 # flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
@@ -286,7 +288,8 @@ EXERCISES = {
         giveaways=balance_giveaways,
         right=lambda: [_balance(), _balance(times=expected_balance()["times"]), _balance(times=4.2),
                        _balance(evidence=[*DECIDING[BALANCE], *RATIO_FIGURES]),
-                       _balance(evidence=(*DECIDING[BALANCE], "trade-russia-china-2016"))],
+                       _balance(evidence=(*DECIDING[BALANCE], "trade-russia-china-2016")),
+                       _balance(evidence=[*DECIDING[BALANCE], "2016-joint-sea-2016-exercise"])],
         wrong=lambda: [(_balance(times=0.24), "Japan's trade as a share"), (_balance(times=69.5), "Not the ratio"),
                        (_balance(times=4), "Not the ratio"), (_balance(times="4.2"), "text"),
                        (_balance(verdict="accurate"), "Putin gives other reasons"),
@@ -297,6 +300,7 @@ EXERCISES = {
                        (_balance(evidence=[*DECIDING[BALANCE], "russian-far-east-cooperation-jpn"]),
                         "not yet the rows"),
                        (_balance(evidence=DECIDING[BALANCE][:1]), "not yet the rows"),
+                       (_balance(evidence=DECIDING[BALANCE][1:]), "not yet the rows"),
                        (_balance(evidence=[*DECIDING[BALANCE], "kurils-sovereignty-rus-lavrov-2014"]),
                         "not yet the rows"),
                        (_balance(evidence=DECIDING[BALANCE] * 2), "twice"),
