@@ -91,14 +91,16 @@ MEETINGS = ["2013-abe-putin-moscow-summit", "2014-abe-putin-sochi-meeting", "201
             "2016-sochi-new-approach", "2016-vladivostok-eef-summit"]
 # The rows without which the verdict cannot be reached (a subset of the claim's evidence in claims.csv). Exercise 2:
 # a decision or act by one side, not rhetoric, that cut against better relations (Japan's sanctions; Russia's
-# defence ministry's decision to deploy missiles on the islands). Exercise 3: Russia's own words on its reasons.
+# defence ministry's decision to deploy missiles on the islands). Exercise 3: Russia's own words on its reasons
+# (Putin in May 2016, before the article, and in November and December 2016, after it).
 DECIDING = {
     PERSISTENT: ["2014-japan-crimea-sanctions", "2016-shoigu-kuril-missile-plan"],
-    BALANCE: ["russian-far-east-cooperation-rus-putin-lima-2016", "russian-far-east-cooperation-rus-putin-2016"],
+    BALANCE: ["2016-sochi-new-approach-rus-putin", "russian-far-east-cooperation-rus-putin-lima-2016",
+              "russian-far-east-cooperation-rus-putin-2016"],
 }
-# Rows a learner may cite beside them. For exercise 2: Japan's G7 suspension of Russia over Crimea, and the Russian
+# Rows a learner may cite beside them. For exercise 2: the G7's suspension of the G8 over Crimea, and the Russian
 # flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
-# exercise 3: the two trade figures and the claim's own evidence.
+# exercise 3: the two trade figures and the claim's own evidence (which includes the Joint Sea exercise).
 ALSO_BEARS = {
     PERSISTENT: ["2014-g8-suspension", "2015-japan-fy2014-scramble-near-record"],
     BALANCE: ["trade-russia-china-2016", "japan-russia-trade-2016"],
@@ -111,13 +113,14 @@ EVIDENCE_METHOD = {
                  "with the other? Cite every such row (the meetings you counted may go with them), and no offer or "
                  "visit."),
     BALANCE: ("Your evidence is not yet the rows that decide it. The claim is about what Russia wants: cite every "
-              "row in which Russia gives its own reasons for better ties with Japan (the figures may go with "
-              "them), and no row of Japan's."),
+              "row in which Russia gives its own reasons for better ties with Japan (the figures and Russia's acts "
+              "may go with them), and no row of Japan's."),
 }
 # One message per wrong verdict, each saying why that verdict does not fit the evidence.
 WRONG_VERDICT = {
     PERSISTENT: {
-        "accurate": ("Not as worded: the claim says what they persisted through was nationalistic rhetoric, but "
+        "accurate": ("On a loose reading, where 'despite' names only one of the things in their way, it would "
+                     "be. The kit reads it strictly: the clause says what they persisted through was rhetoric, and "
                      "your rows show each government also taking decisions, not words, that cut the other way."),
         "inaccurate": ("The record does not contradict it: the meetings you counted kept coming, through the "
                        "sanctions and the missile decision."),
@@ -285,7 +288,8 @@ EXERCISES = {
         giveaways=balance_giveaways,
         right=lambda: [_balance(), _balance(times=expected_balance()["times"]), _balance(times=4.2),
                        _balance(evidence=[*DECIDING[BALANCE], *RATIO_FIGURES]),
-                       _balance(evidence=(*DECIDING[BALANCE], "trade-russia-china-2016"))],
+                       _balance(evidence=(*DECIDING[BALANCE], "trade-russia-china-2016")),
+                       _balance(evidence=[*DECIDING[BALANCE], "2016-joint-sea-2016-exercise"])],
         wrong=lambda: [(_balance(times=0.24), "Japan's trade as a share"), (_balance(times=69.5), "Not the ratio"),
                        (_balance(times=4), "Not the ratio"), (_balance(times="4.2"), "text"),
                        (_balance(verdict="accurate"), "Putin gives other reasons"),
@@ -296,6 +300,7 @@ EXERCISES = {
                        (_balance(evidence=[*DECIDING[BALANCE], "russian-far-east-cooperation-jpn"]),
                         "not yet the rows"),
                        (_balance(evidence=DECIDING[BALANCE][:1]), "not yet the rows"),
+                       (_balance(evidence=DECIDING[BALANCE][1:]), "not yet the rows"),
                        (_balance(evidence=[*DECIDING[BALANCE], "kurils-sovereignty-rus-lavrov-2014"]),
                         "not yet the rows"),
                        (_balance(evidence=DECIDING[BALANCE] * 2), "twice"),
