@@ -157,7 +157,9 @@ def install_map_files() -> None:
 
 def install_kernel_help() -> None:
     """Every kernel of .venv imports lessonkit from any folder, and a NameError after a restart says what to do."""
-    if run_in_venv(["-m", "lessonkit.kernel"], cwd=LESSONS) != 0:
+    # -W: runpy warns that lessonkit.kernel was imported (by lessonkit itself) before it ran; harmless, and noise
+    # on a learner's screen at every start.
+    if run_in_venv(["-W", "ignore::RuntimeWarning", "-m", "lessonkit.kernel"], cwd=LESSONS) != 0:
         sys.exit("Setting up the kernels failed; the message above says why. Run the command again.")
 
 

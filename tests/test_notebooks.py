@@ -247,3 +247,12 @@ def test_lessons_avoid_loaded_words_and_call_the_1945_line_what_it_is(path):
     assert not LOADED_WORDS.findall(text)
     if "kurils" in path.name:
         assert "line of control" in text and re.search(r"does not recognise (it )?as a border", text)
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_the_imports_cell_says_what_to_do_without_the_kit(path):
+    """A notebook opened outside the kit fails at its first `from lessonkit`: the comment above it, which IPython
+    shows in the ModuleNotFoundError, says how to open it."""
+    imports = next(cell for cell in read(path).cells if cell.cell_type == "code" and "from lessonkit" in cell.source)
+    before = imports.source.split("\nfrom lessonkit", 1)[0]
+    assert "No module named 'lessonkit'" in before and "python3 kit.py lab" in before

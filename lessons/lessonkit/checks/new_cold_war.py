@@ -20,9 +20,10 @@ from .common import as_list, figure_value, near, number_forms
 # Exercise 1: which agreements had been suspended or left by the end of 2021? --------------------------------------
 
 # The kit's events on the arms-control and nuclear-cooperation agreements to which Washington and Moscow were parties
-# (Open Skies had some thirty other parties), by agreement: the lesson builds the same table with .map. One Russian
-# order of October 2016 suspended the 2013 research agreement and ended a 2010 agreement on converting research
-# reactors: the two share one name, "Nuclear research agreements".
+# (Open Skies had some thirty other parties), by agreement: the lesson builds the same table with .map. Russian
+# government decisions of October 2016 suspended the 2013 research agreement and ended a 2010 agreement on feasibility
+# studies for converting six Russian research reactors to low-enriched uranium: the two share one name, "Nuclear
+# research agreements".
 AGREEMENT_OF = {
     "1987-inf-treaty-signed": "INF Treaty",
     "2019-inf-suspension-announced": "INF Treaty",
@@ -42,8 +43,10 @@ AGREEMENT_OF = {
     "2020-us-leaves-open-skies-treaty": "Open Skies Treaty",
     "2021-russia-leaves-open-skies-treaty": "Open Skies Treaty",
 }
-# Words in an event's title that say it suspended, left or ended an agreement (an extension or a signing is not a cut).
-ENDINGS = ("suspen", "exit", "withdraw", "leaves", "ending", "denounc")
+# Words in an event's id that say it suspended, left or ended an agreement (an extension or a signing is not a cut).
+# The ids, not the titles: some titles name a decision without saying what it did ("Putin decree on the plutonium
+# disposition agreement"), and some descriptions of signings mention withdrawal rights.
+ENDINGS = ("suspen", "withdraw", "leaves", "denounc")
 LAST_YEAR = 2021  # the year before Russia's full-scale invasion of Ukraine (24 February 2022)
 
 
@@ -53,7 +56,7 @@ def arms_control_events():
 
 
 def _cuts(events):
-    return events["title"].str.lower().str.contains("|".join(ENDINGS))
+    return events["id"].str.contains("|".join(ENDINGS))
 
 
 def expected_agreements_cut() -> list[str]:
@@ -68,7 +71,7 @@ def _name_key(name: str) -> str:
 
 
 def judge_agreements_cut(answer: object, expected: list[str]) -> object:
-    method = ("Keep the events to the end of 2021 whose titles say an agreement was suspended, left or ended (a "
+    method = ("Keep the events to the end of 2021 whose ids say an agreement was suspended, left or ended (a "
               "signing, an entry into force or an extension cuts nothing), then take the different values of their "
               "`agreement` column with `.unique()`.")
     if isinstance(answer, pd.DataFrame):
@@ -97,7 +100,8 @@ def judge_agreements_cut(answer: object, expected: list[str]) -> object:
     if set(keys) == {_name_key(name) for name in expected}:
         return correct(f"{len(expected)} of the table's {len(names)} names: the plutonium agreement and the "
                        "nuclear research agreements (in October 2016 Russia suspended the plutonium agreement and the "
-                       "2013 research agreement, and ended a 2010 agreement on converting research reactors), the "
+                       "2013 research agreement, and ended a 2010 agreement on studies for converting six research reactors to "
+                       "low-enriched uranium), the "
                        "INF Treaty (left by the United States and suspended by Russia in 2019) and Open Skies (left "
                        "by the United States in 2020 and by Russia in 2021). New START was extended in 2021; Russia "
                        "suspended it only in 2023: most of the unravelling came before the 2022 war.")
@@ -133,7 +137,7 @@ POSITIONS = ["new-cold-war", "cold-war-returns", "not-a-cold-war"]
 MIN_COUNTER_WORDS = 12
 # The evidence the lesson shows on the question, besides the voices table: the arms-control events (`arms`), the
 # trade and gas figures (`trade` and `gas`) and the alignments (`alignments`), each table with its id column.
-TRADE_IDS = ["us-exports-ussr-1976", "trade-russia-china-2016", "trade-russia-china-2024", "trade-us-china-2016",
+TRADE_IDS = ["us-exports-ussr-1976", "trade-us-russia-2016", "trade-us-russia-2023", "trade-russia-china-2016", "trade-russia-china-2024", "trade-us-china-2016",
              "trade-us-china-2024", "eu-gas-imports-russia-share-2021", "eu-gas-imports-russia-share-2024"]
 ALIGNMENT_IDS = ["2022-russia-china-no-limits-statement", "2023-finland-joins-nato", "2024-sweden-joins-nato",
                  "2024-russia-north-korea-treaty-in-force", "2024-nato-washington-summit-declaration"]
@@ -191,7 +195,13 @@ MODEL_CASE = {
     "evidence": ["trade-us-china-2024", "trade-russia-china-2024", "2024-russia-north-korea-treaty-in-force"],
     "counter": "Since 2016 Washington and Moscow have suspended or left one arms-control agreement after another, "
                "which looks like the old rivalry returning rather than something new.",
+    "article": "Partly: trade-russia-china-2024 and the North Korea treaty show more players than in 1976, so more "
+               "complex holds; whether that makes it more dangerous than the old one is a judgement no table here "
+               "measures.",
 }
+# The article's sentence that the `article` key grades: quoting a few of its words is fine, copying it is not.
+ARTICLE_SENTENCE = ("The case can indeed be made that it is a 'new' Cold War, made infinitely more complex and "
+                    "dangerous than its predecessor due to increased multi-polarity and globalization.")
 # The tables whose text makes the kit's English vocabulary: a word none of them uses is rarely a word at all.
 TEXT_TABLES = ("events", "statements", "voices", "figures", "claims", "topics")
 
@@ -221,7 +231,10 @@ def case_rules() -> dict:
     missing = sorted(lesson - set(known))
     if missing:
         raise KeyError(f"data/ has no row {missing[0]!r}")
-    return {"known": known, "lesson": lesson, "model": MODEL_CASE, "vocabulary": _vocabulary(),
+    # The kit's own prose the learner reads in the lesson and could paste: the voices', statements' and events' texts.
+    texts = [ARTICLE_SENTENCE, *tables["voices"]["summary"].dropna(), *load_table("statements")["summary"].dropna(),
+             *tables["events"]["description"].dropna()]
+    return {"known": known, "lesson": lesson, "model": MODEL_CASE, "vocabulary": _vocabulary(), "texts": texts,
             "voice_position": tables["voices"].set_index("id")["position"].to_dict()}
 
 
@@ -234,10 +247,14 @@ def _copied(text: str, model: str) -> bool:
     return shared >= 0.5 * min(len(mine), len(theirs))
 
 
-def _counter_problem(counter: object, rules: dict) -> str | None:
-    """Why a counter-argument cannot be accepted as one, or None. Notes are accepted ("INF gone 2019"); letters
-    typed at random, filler and sentences on another subject are not."""
+def _counter_problem(counter: object, rules: dict, key: str = "counter") -> str | None:
+    """Why a counter-argument (or the grade of the article's sentence) cannot be accepted as one, or None. Notes are
+    accepted ("INF gone 2019"); letters typed at random, filler, sentences on another subject and text pasted from the
+    kit are not."""
     if not isinstance(counter, str) or len(counter.split()) < MIN_COUNTER_WORDS:
+        if key == "article":
+            return (f"'article' should be your grade of the article's sentence, in a sentence or two of your own "
+                    f"(at least {MIN_COUNTER_WORDS} words; notes are fine).")
         return (f"'counter' should be the strongest argument against your position, in a sentence or two of your own "
                 f"(at least {MIN_COUNTER_WORDS} words; notes are fine).")
     words = _words(counter)
@@ -255,24 +272,27 @@ def _counter_problem(counter: object, rules: dict) -> str | None:
     if sum(_topic(word) is not None for word in words) >= 0.9 * len(words):
         return ("Your counter-argument reads as a list of keywords. Say what the evidence shows and why it tells "
                 "against your position, in a sentence or in notes (\"INF gone 2019\").")
-    if _copied(counter, rules["model"]["counter"]):
-        return "Your counter-argument follows the model case of the solution: write your own."
+    if _copied(counter, rules["model"][key]):
+        return "Your text follows the model case of the solution: write your own."
+    if any(_copied(counter, text) for text in rules["texts"]):
+        return ("Half your text or more is copied from the kit (a scholar's or a government's summary, an event's "
+                "description or the article): say it in your own words.")
     return None
 
 
 def judge_case(answer: object, rules: dict) -> object:
     if not isinstance(answer, dict):
-        return not_yet("Give a dictionary with three keys, as in the answer cell: 'position', 'evidence' and "
-                       "'counter'.")
-    missing = [key for key in ("position", "evidence", "counter") if key not in answer]
+        return not_yet("Give a dictionary with four keys, as in the answer cell: 'position', 'evidence', 'counter' "
+                       "and 'article'.")
+    missing = [key for key in ("position", "evidence", "counter", "article") if key not in answer]
     if missing:
-        return not_yet(f"The dictionary has no {missing[0]!r} yet: keep the three keys of the answer cell.")
-    position, evidence, counter = answer["position"], answer["evidence"], answer["counter"]
+        return not_yet(f"The dictionary has no {missing[0]!r} yet: keep the four keys of the answer cell.")
+    position, evidence, counter, article = answer["position"], answer["evidence"], answer["counter"], answer["article"]
     items = as_list(evidence)
     unfilled = items is not None and any(item is ... for item in items)
-    if position is ... or counter is ... or evidence is ... or unfilled:
+    if position is ... or counter is ... or evidence is ... or article is ... or unfilled:
         return not_yet("Replace each `...` in `my_case` with your own: a position in quotes, a list of ids, and "
-                       "a sentence or two.")
+                       "a sentence or two for each of 'counter' and 'article'.")
     if not isinstance(position, str) or position.strip().lower() not in POSITIONS:
         return not_yet(f"'position' should be one of {', '.join(POSITIONS)} (in quotes); it is {position!r}.")
     position = position.strip().lower()
@@ -300,9 +320,13 @@ def judge_case(answer: object, rules: dict) -> object:
                        "another side is a counter-argument, not support. Cite a voice of your own side, or an event "
                        "or figure.")
     model = rules["model"]
-    problem = _counter_problem(counter, rules)
-    same_model = (position == model["position"] and items == model["evidence"] and isinstance(counter, str)
-                  and " ".join(counter.split()) == " ".join(model["counter"].split()))
+    same_model = (position == model["position"] and items == model["evidence"]
+                  and all(isinstance(text, str) and " ".join(text.split()) == " ".join(model[key].split())
+                          for key, text in (("counter", counter), ("article", article))))
+    problem = _counter_problem(counter, rules) or _counter_problem(article, rules, "article")
+    if not problem and not any(row_id in article for row_id in rules["lesson"]):
+        problem = ("In 'article', name at least one id from the lesson's tables (such as `trade-us-russia-2023`) "
+                   "for the part of the article's sentence the data bear out, or fail to.")
     if problem and not same_model:
         return not_yet(problem)
     if same_model:
@@ -311,7 +335,7 @@ def judge_case(answer: object, rules: dict) -> object:
                             "yours, and the rubric gives a copy nothing. Build your own case.")
     kinds = ", ".join(f"{rules['known'][item].removesuffix('s')} {item}" for item in items)
     return form_checked(f"A case for '{position}' with {len(items)} different pieces of evidence from the lesson "
-                        f"({kinds}) and a counter-argument.")
+                        f"({kinds}), a counter-argument and a grade of the article's sentence.")
 
 
 # What the tests try on each exercise. -----------------------------------------------------------------------------
@@ -319,8 +343,11 @@ def judge_case(answer: object, rules: dict) -> object:
 COUNTER = ("Russia and China now trade several times more than in 2016, and China speaks for neither bloc, so the "
            "old two-camp picture does not fit.")
 NOTES = "Arms control died: INF gone 2019, Open Skies gone 2021, New START suspended 2023."
+ARTICLE = ("Not shown: trade-us-russia-2023 says the US and Russia hardly trade any more, so globalisation ties "
+           "them less than before, and no row measures danger.")
 CASE = {"position": "cold-war-returns", "evidence": ["2019-inf-withdrawal-effective", "2023-finland-joins-nato",
-                                                     "trenin-2015-report-from-moscow"], "counter": COUNTER}
+                                                     "trenin-2015-report-from-moscow"], "counter": COUNTER,
+        "article": ARTICLE}
 MASH = "asdf qwer zxcv tyui ghjk bnmm poiu lkjh mnbv the and of is to a"
 OFF_TOPIC = ("The weather was lovely yesterday, so we went to the beach with our friends and had a long lunch "
              "there.")
@@ -333,7 +360,8 @@ def _cut_names() -> list[str]:
 def _as_the_solution_gives():
     """The names as the lesson's solution leaves them: `.unique()` of a text column (a pandas StringArray)."""
     arms = arms_control_events()
-    cut = arms["title"].str.contains("suspen") | arms["title"].str.contains("withdraw")
+    cut = (arms["id"].str.contains("suspen") | arms["id"].str.contains("withdraw")
+           | arms["id"].str.contains("leaves"))
     return arms[cut & (arms["date"].dt.year <= LAST_YEAR)]["agreement"].unique()
 
 
@@ -397,6 +425,13 @@ EXERCISES = {
                        ({**MODEL_CASE, "position": "cold-war-returns",
                          "evidence": ["2019-inf-withdrawal-effective", "trade-us-china-2024"]}, "model case"),
                        ({"position": "new-cold-war"}, "no 'evidence'"),
+                       ({key: value for key, value in CASE.items() if key != "article"}, "no 'article'"),
+                       ({**CASE, "article": "Partly true."}, "grade of the article"),
+                       ({**CASE, "article": COUNTER}, "name at least one id"),
+                       ({**CASE, "article": ARTICLE_SENTENCE}, "copied from the kit"),
+                       ({**CASE, "counter": load_table("voices")["summary"].iloc[0]}, "copied from the kit"),
+                       ({**CASE, "counter": load_table("statements").set_index("id").loc[
+                           "new-cold-war-question-rus-medvedev-2016", "summary"]}, "copied from the kit"),
                        ({**CASE, "position": ...}, "Replace each"), ("new-cold-war", "dictionary")]),
 }
 

@@ -339,9 +339,9 @@ def judge_trend(answer: object, expected: dict) -> object:
     word = "above" if expected[INCREASED_KEY] else "below"
     return correct(f"{expected[INCREASED_KEY]}: fiscal {LATEST_YEAR}'s {latest:,.0f} scrambles lie {word} the "
                    f"{BEFORE_YEARS[0]}-{BEFORE_YEARS[-1]} mean of {expected[MEAN_KEY]:,.0f} (one of the three is "
-                   "approximate). By this measure the climb to fiscal 2014 had not lasted when the article appeared; "
-                   "the rise to fiscal 2017 came after it. Scrambles count every Russian aircraft near Japan, not "
-                   "bombers near US bases: discussion question 2.")
+                   "approximate): by full fiscal years, 2015 fell back from the 2014 peak. Half-years published before "
+                   "the article point the other way (April-September 2016 up on 2015), and scrambles count every "
+                   "Russian aircraft near Japan, not bombers near US bases: discussion question 2.")
 
 
 def _trend(mean: object = None, increased: object = None) -> dict:

@@ -98,9 +98,9 @@ def judge_military_2016(answer: object, expected: int) -> object:
         return correct(f"{expected} military events with RUS among the actors from January to 26 October 2016, against {earlier} in "
                        f"the same months of 2015. But the kit holds {everything} events of every kind in those "
                        f"months of 2016 and only {everything_before} in 2015: {expected} of {everything} against "
-                       f"{earlier} of {everything_before}. A count shows where the data looked as much as what "
-                       "happened. Read the titles too: not every row is a Russian signal (a ceasefire, a coalition "
-                       "air raid), and they come from every region, while the article's sentence is about the "
+                       f"{earlier} of {everything_before}: too few rows for the count or the share to show a trend. A count "
+                       "shows where the data looked as much as what happened. Read the titles too: not every row is a "
+                       "Russian signal (a ceasefire, a coalition air raid, a US missile defence site), and they come from every region, while the article's sentence is about the "
                        "Asia-Pacific. Lesson 04 weighs the claim there.")
     year_end = f"{ARTICLE_DATE.year}-12-31"
     if value == russian_military(year_start, year_end):
