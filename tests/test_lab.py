@@ -142,7 +142,9 @@ LNG_SHARES = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].str.startswith("russia-shar
 BOTH_THEMES = pd.concat([events_with_sources("philippines-china"), events_with_sources("after-2016")])
 MANILA_EVENTS = BOTH_THEMES[BOTH_THEMES["actors"].str.contains("PHL") & (BOTH_THEMES["date"].dt.year >= 2016)]
 ARMS_CONTROL = new_cold_war.arms_control_events()
-KURILS_AND_JAPAN_RUSSIA = pd.concat([events_with_sources("kurils"), events_with_sources("japan-russia")])
+SIGNALS = events_with_sources("pacific-signals")
+KURILS_AND_JAPAN_RUSSIA = pd.concat([events_with_sources("kurils"), events_with_sources("japan-russia"),
+                                     SIGNALS[SIGNALS["id"] == "2016-shoigu-kuril-missile-plan"]])  # lesson 09's `both`
 KNOWN_ON_THE_EVE = KURILS_AND_JAPAN_RUSSIA[(KURILS_AND_JAPAN_RUSSIA["date"] <= "2016-12-14")
                                           & (KURILS_AND_JAPAN_RUSSIA["date"].dt.year >= 2012)]
 ALL_THEMES = pd.concat([events_with_sources(theme) for theme in ["cold-war-borders", "japan-russia", "kurils",
