@@ -1,0 +1,28 @@
+"""Habits of a kept project: the tree passes the linter with the kit's settings, and the pre-commit hooks and the
+workflow use what the tests use."""
+import re
+import subprocess
+import sys
+
+import yaml
+
+from tests.conftest import ROOT
+
+
+def test_the_tree_passes_ruff_with_the_kits_settings():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, f"ruff (settings in pyproject.toml) found:\n{result.stdout}{result.stderr}"
+
+
+def test_pre_commit_runs_the_ruff_the_tests_pin():
+    pinned = re.search(r"^ruff==([\d.]+)$", (ROOT / "requirements-dev.txt").read_text(encoding="utf-8"), re.M)
+    hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    ruff = next(repo for repo in hooks["repos"] if repo["repo"].endswith("/ruff-pre-commit"))
+    assert pinned and ruff["rev"] == f"v{pinned.group(1)}"
+
+
+def test_the_workflow_runs_what_ci_runs_and_publishes_the_site():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any(".ci/run" in step for step in steps) and any("kit.py site" in step for step in steps)
