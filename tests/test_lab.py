@@ -192,7 +192,8 @@ EXPECTED = {
         MapShows(markers=markers(REACH_PLACES)),  # exercise 3's fresh map, unanswered: Ukrainka and Andersen only
     ], charts=[
         ChartShows(traces=PACIFIC_EVENTS["category"].nunique(), points=len(PACIFIC_EVENTS)),  # one trace a kind
-        ChartShows(traces=1, points=len(JASDF_SCRAMBLES)),  # Japan's scrambles against Russian aircraft
+        # Japan's scrambles against Russian aircraft: one trace for the figures as reported, one for the approximate
+        ChartShows(traces=JASDF_SCRAMBLES["approximate"].nunique(), points=len(JASDF_SCRAMBLES)),
     ]),
     "06-new-or-old-cold-war": LessonShows(charts=[
         # the agreements signed and cut, one dot an event, one trace for each kind of step

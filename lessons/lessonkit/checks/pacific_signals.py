@@ -284,7 +284,8 @@ def _close(value: float, target: float) -> bool:
 
 TREND_NOT_FOLLOWING = (f"Your mean is right, but `{INCREASED_KEY}` does not follow from it. It must be the result "
                        f"of comparing fiscal {LATEST_YEAR}'s value with your `{MEAN_KEY}`, not a guess: write that "
-                       f"comparison, `latest > {MEAN_KEY}`, and let Python decide True or False.")
+                       f"comparison, `scrambles.set_index(\"year\").loc[{LATEST_YEAR}, \"value\"] > "
+                       f"{MEAN_KEY}` (hint 2), and let Python decide True or False.")
 
 
 def _judge_mean(value: float, expected: float) -> object | None:
