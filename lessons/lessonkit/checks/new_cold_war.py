@@ -44,8 +44,8 @@ AGREEMENT_OF = {
     "2021-russia-leaves-open-skies-treaty": "Open Skies Treaty",
 }
 # Words in an event's id that say it suspended, left or ended an agreement (an extension or a signing is not a cut).
-# The ids, not the titles: some titles name a decision without saying what it did ("Putin decree on the plutonium
-# disposition agreement"), and some descriptions of signings mention withdrawal rights.
+# The ids, not the titles or descriptions: the ids share a few fixed verbs a filter can find, the titles vary their
+# wording ("Russia ... ends reactor-conversion agreement"), and some descriptions of signings mention withdrawal rights.
 ENDINGS = ("suspen", "withdraw", "leaves", "denounc")
 LAST_YEAR = 2021  # the year before Russia's full-scale invasion of Ukraine (24 February 2022)
 
@@ -257,25 +257,27 @@ def _counter_problem(counter: object, rules: dict, key: str = "counter") -> str 
                     f"(at least {MIN_COUNTER_WORDS} words; notes are fine).")
         return (f"'counter' should be the strongest argument against your position, in a sentence or two of your own "
                 f"(at least {MIN_COUNTER_WORDS} words; notes are fine).")
+    yours = "Your counter-argument" if key == "counter" else "Your grade of the article ('article')"
     words = _words(counter)
     distinct = set(words)
     if len(distinct) < max(8, 0.5 * len(words)):
-        return (f"Your counter-argument uses only {len(distinct)} different words in {len(words)}: that reads as "
+        return (f"{yours} uses only {len(distinct)} different words in {len(words)}: that reads as "
                 "filler or repetition. Write the argument out in your own sentence.")
     known = sum(word in rules["vocabulary"] or _topic(word) is not None for word in words)
     if sum(len(word) >= 4 for word in distinct) < 6 or known < MIN_KNOWN_SHARE * len(words):
-        return ("Your counter-argument does not read as English: too many of its words are not ones the kit's "
+        return (f"{yours} does not read as English: too many of its words are not ones the kit's "
                 "texts use (letters typed at random?). Write the argument out, in full sentences or in notes.")
     if len(_topics(counter)) < MIN_TOPIC_WORDS:
-        return ("Your counter-argument does not touch this lesson's question: say what evidence it rests on (an "
+        return (f"{yours} does not touch this lesson's question: say what evidence it rests on (an "
                 "agreement, a trade or gas figure, an alignment, a scholar's view) and what it shows.")
     if sum(_topic(word) is not None for word in words) >= 0.9 * len(words):
-        return ("Your counter-argument reads as a list of keywords. Say what the evidence shows and why it tells "
-                "against your position, in a sentence or in notes (\"INF gone 2019\").")
+        why = "why it tells against your position" if key == "counter" else "what it bears out in the sentence"
+        return (f"{yours} reads as a list of keywords. Say what the evidence shows and {why}, in a sentence or in "
+                "notes (\"INF gone 2019\").")
     if _copied(counter, rules["model"][key]):
-        return "Your text follows the model case of the solution: write your own."
+        return f"{yours} follows the model case of the solution: write your own."
     if any(_copied(counter, text) for text in rules["texts"]):
-        return ("Half your text or more is copied from the kit (a scholar's or a government's summary, an event's "
+        return (f"{yours}: half of it or more is copied from the kit (a scholar's or a government's summary, an event's "
                 "description or the article): say it in your own words.")
     return None
 
@@ -428,6 +430,10 @@ EXERCISES = {
                        ({key: value for key, value in CASE.items() if key != "article"}, "no 'article'"),
                        ({**CASE, "article": "Partly true."}, "grade of the article"),
                        ({**CASE, "article": COUNTER}, "name at least one id"),
+                       ({**CASE, "article": MASH + " trade-us-russia-2023"}, "Your grade of the article ('article') "
+                                                                            "does not read"),
+                       ({**CASE, "article": "The article is partly right: more powers are in play than in 1976, but "
+                                            "no table measures danger at all."}, "Your grade of the article"),
                        ({**CASE, "article": ARTICLE_SENTENCE}, "copied from the kit"),
                        ({**CASE, "counter": load_table("voices")["summary"].iloc[0]}, "copied from the kit"),
                        ({**CASE, "counter": load_table("statements").set_index("id").loc[
