@@ -6,13 +6,35 @@ import nbformat
 import pytest
 
 from lessonkit import export, publish
-from lessonkit.glossary import GLOSSARY, TERMS, glossary_slugs, link_first_uses, linked_slugs, unlinked_first_uses
+from lessonkit.glossary import (
+    GLOSSARY,
+    SKIPPED_TAGS,
+    TERMS,
+    glossary_slugs,
+    link_first_uses,
+    linked_slugs,
+    unlinked_first_uses,
+)
 from lessonkit.publish import lesson_paths
 from tests.conftest import read
 
 LESSON_PATHS = lesson_paths()
 TEXT = GLOSSARY.read_text(encoding="utf-8")
 ENTRIES = re.split(r'(?=^<a id=")', TEXT, flags=re.M)[1:]
+# Acronyms a lesson may use without a glossary entry: names, not terms of art, that the lesson spells out or that
+# need no explaining where they stand. Any other acronym a learner reads needs an entry (and a pattern in TERMS).
+NAMES = {
+    "JPN",  # lesson 09's code for Japan's role, explained where the learner sets it
+    "NBC",  # a US broadcaster, named as the source of a quotation
+    "PRC",  # the People's Republic of China, in "Chinese (the PRC's)" names
+    "TASS",  # Russia's state news agency, named as a source
+    "USSR",  # the Soviet Union
+}
+# Three or more capitals, with a plural s; Roman numerals (Annex VII, volume XXIII) are not acronyms.
+ACRONYM = re.compile(r"\b(?![IVXLCDM]+s?\b)([A-Z]{3,})s?\b")
+# Where an acronym needs no entry (the module's PROTECTED, less headings and screen-reader text, which learners read):
+# code, links, quotations and HTML tags.
+NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|\[[^\]]*\]\([^)]*\)|^>[^\n]*|<[^>]+>", re.M | re.S)
 
 
 def test_every_entry_has_a_heading_a_short_definition_and_a_source():
@@ -49,6 +71,32 @@ def test_each_term_a_lesson_uses_is_linked_where_it_is_first_used(path):
     after = nbformat.writes(link_first_uses(nbformat.reads(before, as_version=4), glossary_slugs()))
     assert after == before, f"unlinked first uses in {path.name}: run `python -m lessonkit.glossary` in lessons/"
     assert not unlinked_first_uses(notebook), unlinked_first_uses(notebook)
+
+
+def unexplained_acronyms(text: str) -> list[str]:
+    """The acronyms in `text`, outside code, links and quotations, that no glossary term covers and NAMES lacks."""
+    hidden = [match.span() for match in NOT_PROSE.finditer(text)]
+    terms = [match.span() for pattern in TERMS.values() for match in re.finditer(pattern, text, re.I)]
+    return [match.group(1) for match in ACRONYM.finditer(text)
+            if match.group(1) not in NAMES
+            and not any(start <= match.start() and match.end() <= end for start, end in hidden + terms)]
+
+
+@pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
+def test_every_acronym_a_lesson_uses_has_an_entry_or_is_a_name(path):
+    found = {}
+    for index, cell in enumerate(read(path).cells):
+        if cell.cell_type == "markdown" and not SKIPPED_TAGS & set(cell.metadata.get("tags", [])):
+            for acronym in unexplained_acronyms(cell.source):
+                found.setdefault(acronym, index)
+    assert not found, (f"{path.name} uses acronyms with no glossary entry (first cell): {found}; add an entry and a "
+                       "pattern in lessonkit/glossary.py's TERMS, or, for a name, add it to NAMES with the reason")
+
+
+def test_the_acronym_check_skips_names_terms_code_links_quotations_and_numerals():
+    text = ("NATO met; the BRP ship; New START and its ABMs; the USSR; Annex VII; `XYZ` here;\n"
+            "[QRS report](https://example.org); <abbr title=\"TUV\">x</abbr>\n> a quoted WXY\nthe START treaty")
+    assert unexplained_acronyms(text) == ["ABM", "START"]
 
 
 def test_the_linker_links_the_first_use_outside_quotes_headings_and_code():

@@ -24,6 +24,7 @@ TERMS = {
     "asean": r"(?-i:\bASEAN\b)|\bAssociation of Southeast Asian Nations\b",
     "arms-control": r"\barms[- ]control\b",
     "balancing": r"\bbalancing\b",
+    "brp": r"(?-i:\bBRP\b)",
     "ceasefire": r"\bcease-?fire\b",
     "claimant": r"\bclaimants?\b",
     "cold-war": r"(?-i:\bCold War\b)",
@@ -37,12 +38,15 @@ TERMS = {
     "fiscal-year": r"\bfiscal year\b",
     "great-circle-distance": r"\bgreat-circle distance\b|\bdistance over the Earth's surface\b",
     "hedging": r"\bhedging\b",
+    "historic-rights": r"\bhistoric(al)?[-\s]rights?\b",
     "inf-treaty": r"(?-i:\bINF\b)( Treaty)?",
     "joint-declaration": r"\bjoint declaration\b",
     "line-of-control": r"\bline of control\b",
     "lng": r"\bliquefied natural gas\b|(?-i:\bLNG\b)",
     "low-tide-elevation": r"\blow-tide elevations?\b",
     "multipolarity": r"\bmultipolar(ity)?\b",
+    "nato": r"(?-i:\bNATO\b)|\bNorth\s+Atlantic\s+Treaty\s+Organi[sz]ation\b",
+    "new-start": r"(?-i:\bNew\s+START\b)|\bNew\s+Strategic\s+Arms\s+Reduction\s+Treaty\b",
     "nine-dash-line": r"\bnine-dash line\b",
     "northern-territories": r"\bNorthern Territories\b",
     "nuclear-capable": r"\bnuclear-capable\b",
@@ -53,13 +57,21 @@ TERMS = {
     "ratification": r"\bratif(y|ied|ies|ication)\b",
     "rebalance-to-asia": r"\bre-?balance to (Asia|the region)\b",
     "reported-range": r"\breported range\b",
+    "rock-and-island": r"\bArticle\s+121\b|\brocks?\b",
     "sanctions": r"\bsanctions\b",
     "scramble": r"\bscrambl(e|es|ed)\b",
+    "sovereign-rights": r"\bsovereign\s+rights\b",
     "sovereignty": r"\bsovereignty\b",
     "state-of-war": r"\bstate of war\b",
     "strategic-bomber": r"\bstrategic bombers?\b",
     "strategic-partnership": r"\bstrategic partnerships?\b",
+    # Treaty senses only ("suspended or left", "withdrew from the ... Treaty"), not "Washington suspended the talks".
+    "suspension-withdrawal-denunciation": (
+        r"\bsuspended(?=\*{0,2},?\s+(or|and)\s)|\bdenunciation\b"
+        r"|\b(suspension|withdrawal)\s+(of|from)\s+(the|a|an)\s+[\w\s-]{0,40}?(treaty|agreement)\b"
+        r"|\b(withdr[ae]w|denounc(e|ed|es|ing))\s+(from\s+)?(the|a|an)\s+[\w\s-]{0,40}?(treaty|agreement)\b"),
     "unclos": r"(?-i:\bUNCLOS\b)",
+    "west-philippine-sea": r"\bWest\s+Philippine\s+Sea\b",
 }
 
 # Learner-visible Markdown only: instructor notes are for teachers, solutions repeat the lesson's words.
