@@ -98,11 +98,12 @@ DECIDING = {
     BALANCE: ["2016-sochi-new-approach-rus-putin", "russian-far-east-cooperation-rus-putin-lima-2016",
               "russian-far-east-cooperation-rus-putin-2016"],
 }
-# Rows a learner may cite beside them. For exercise 2: the G7's suspension of the G8 over Crimea, and the Russian
-# flights that Japan scrambled against (both in the table; either may fairly be read as cutting the other way). For
+# Rows a learner may cite beside them. For exercise 2: the G7's suspension of the G8 over Crimea, the Russian
+# flights that Japan scrambled against, and Medvedev's visit to Iturup/Etorofu, which Japan protested and Russia
+# treats as a visit to its own region (all in the table; each may fairly be read as cutting the other way). For
 # exercise 3: the two trade figures and the claim's own evidence (which includes the Joint Sea exercise).
 ALSO_BEARS = {
-    PERSISTENT: ["2014-g8-suspension", "2015-japan-fy2014-scramble-near-record"],
+    PERSISTENT: ["2014-g8-suspension", "2015-japan-fy2014-scramble-near-record", "2015-medvedev-visits-iturup"],
     BALANCE: ["trade-russia-china-2016", "japan-russia-trade-2016"],
 }
 RATIO_FIGURES = ("trade-russia-china-2016", "japan-russia-trade-2016")
@@ -110,8 +111,8 @@ RATIO_FIGURES = ("trade-russia-china-2016", "japan-russia-trade-2016")
 EVIDENCE_METHOD = {
     PERSISTENT: ("Your list is not yet the rows that cut the other way. Read each title and ask: did one of the two "
                  "governments here take a decision or an act, not rhetoric, that worked against better relations "
-                 "with the other? Cite every such row (the meetings you counted may go with them), and no offer or "
-                 "visit."),
+                 "with the other? Cite every such row (the meetings you counted may go with them), and no offer, "
+                 "ceremony or other talks."),
     BALANCE: ("Your evidence is not yet the rows that decide it. The claim is about what Russia wants: cite every "
               "row in which Russia gives its own reasons for better ties with Japan (the figures and Russia's acts "
               "may go with them), and no row of Japan's."),
@@ -265,6 +266,7 @@ EXERCISES = {
         giveaways=persistence_giveaways,
         right=lambda: [_persistence(), _persistence(meetings=8.0),
                        _persistence(evidence=[*DECIDING[PERSISTENT], "2014-g8-suspension"]),
+                       _persistence(evidence=[*DECIDING[PERSISTENT], "2015-medvedev-visits-iturup"]),
                        _persistence(evidence=(*DECIDING[PERSISTENT], "2015-japan-fy2014-scramble-near-record",
                                               "2016-sochi-new-approach"))],
         wrong=lambda: [(_persistence(meetings=4), "Not the count"), (_persistence(meetings=10), "Not the count"),
@@ -276,6 +278,8 @@ EXERCISES = {
                        (_persistence(evidence=DECIDING[PERSISTENT][:1]), "not yet the rows"),
                        (_persistence(evidence=DECIDING[PERSISTENT][:1] * 2), "twice"),
                        (_persistence(evidence=[*DECIDING[PERSISTENT], "2016-abe-eight-point-plan"]),
+                        "not yet the rows"),
+                       (_persistence(evidence=[*DECIDING[PERSISTENT], "2013-first-two-plus-two-tokyo"]),
                         "not yet the rows"),
                        (_persistence(verdict="true"), "not a verdict"),
                        (_persistence(evidence=["x"]), "not an id"),
