@@ -19,6 +19,7 @@ LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 TERMS = {
     "administer": r"\badminister(s|ed|ing)?\b",
     "annexation": r"\bannex(ation|ed)\b",
+    "abm-treaty": r"(?-i:\bABM\b)( Treaty)?|\bAnti-Ballistic Missile Treaty\b",
     "arbitral-award": r"\barbitral award\b",
     "armistice": r"\barmistice\b",
     "asean": r"(?-i:\bASEAN\b)|\bAssociation of Southeast Asian Nations\b",
@@ -30,6 +31,7 @@ TERMS = {
     "cold-war": r"(?-i:\bCold War\b)",
     "combat-radius": r"\bcombat radius\b",
     "communique": r"\bcommuniqu[ée]\b",
+    "cfe-treaty": r"(?-i:\bCFE\b)( Treaty)?|\bTreaty on Conventional Armed Forces in Europe\b",
     "deterrence": r"\bdeterrence\b",
     "detente": r"\bd[ée]tente\b",
     "edca": r"(?-i:\bEDCA\b)|\bEnhanced Defense Cooperation Agreement\b",

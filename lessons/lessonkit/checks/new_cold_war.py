@@ -93,15 +93,15 @@ def judge_agreements_cut(answer: object, expected: list[str]) -> object:
         return not_yet(f"{unknown!r} is not a name in the `agreement` column: copy the names as the column spells "
                        "them.")
     keys = [_name_key(item) for item in items]
-    twice = next((item for item, key in zip(items, keys) if keys.count(key) > 1), None)
+    twice = next((item for item, key in zip(items, keys, strict=True) if keys.count(key) > 1), None)
     if twice is not None:
         return not_yet(f"{twice!r} is in your list more than once: name each agreement once (`.unique()` keeps one "
                        "of each value).")
     if set(keys) == {_name_key(name) for name in expected}:
         return correct(f"{len(expected)} of the table's {len(names)} names: the plutonium agreement and the "
                        "nuclear research agreements (in October 2016 Russia suspended the plutonium agreement and the "
-                       "2013 research agreement, and ended a 2010 agreement on studies for converting six research reactors to "
-                       "low-enriched uranium), the "
+                       "2013 research agreement, and ended a 2010 agreement on studies for converting six research "
+                       "reactors to low-enriched uranium), the "
                        "INF Treaty (left by the United States and suspended by Russia in 2019) and Open Skies (left "
                        "by the United States in 2020 and by Russia in 2021). New START was extended in 2021; Russia "
                        "suspended it only in 2023: most of the unravelling came before the 2022 war.")
@@ -137,8 +137,9 @@ POSITIONS = ["new-cold-war", "cold-war-returns", "not-a-cold-war"]
 MIN_COUNTER_WORDS = 12
 # The evidence the lesson shows on the question, besides the voices table: the arms-control events (`arms`), the
 # trade and gas figures (`trade` and `gas`) and the alignments (`alignments`), each table with its id column.
-TRADE_IDS = ["us-exports-ussr-1976", "trade-us-russia-2016", "trade-us-russia-2023", "trade-russia-china-2016", "trade-russia-china-2024", "trade-us-china-2016",
-             "trade-us-china-2024", "eu-gas-imports-russia-share-2021", "eu-gas-imports-russia-share-2024"]
+TRADE_IDS = ["us-exports-ussr-1976", "trade-us-russia-2016", "trade-us-russia-2023", "trade-russia-china-2016",
+             "trade-russia-china-2024", "trade-us-china-2016", "trade-us-china-2024",
+             "eu-gas-imports-russia-share-2021", "eu-gas-imports-russia-share-2024"]
 ALIGNMENT_IDS = ["2022-russia-china-no-limits-statement", "2023-finland-joins-nato", "2024-sweden-joins-nato",
                  "2024-russia-north-korea-treaty-in-force", "2024-nato-washington-summit-declaration"]
 # Words that any English prose is full of (notes may leave them out: "INF gone 2019" is a fine counter-argument).
@@ -277,8 +278,8 @@ def _counter_problem(counter: object, rules: dict, key: str = "counter") -> str 
     if _copied(counter, rules["model"][key]):
         return f"{yours} follows the model case of the solution: write your own."
     if any(_copied(counter, text) for text in rules["texts"]):
-        return (f"{yours}: half of it or more is copied from the kit (a scholar's or a government's summary, an event's "
-                "description or the article): say it in your own words.")
+        return (f"{yours}: half of it or more is copied from the kit (a scholar's or a government's summary, an "
+                "event's description or the article): say it in your own words.")
     return None
 
 

@@ -235,7 +235,7 @@ def reach_map_with(centre: tuple[float, float] | None = None, radius: float | No
     circle (at Ukrainka with the right radius unless told otherwise), on the map or `in_group`, a FeatureGroup;
     `tried_first` are the radii of circles at Ukrainka drawn before it, lines a learner left in the cell."""
     places = load_table("places").set_index("id").loc[["ukrainka-air-base", "andersen-afb"]]
-    fmap = map_with((30, 137), 2.75, circles=list(zip(places.lat, places.lon)), height_px=400)
+    fmap = map_with((30, 137), 2.75, circles=list(zip(places.lat, places.lon, strict=True)), height_px=400)
     parent = folium.FeatureGroup(name="Tu-95MS reach").add_to(fmap) if in_group else fmap
     lat, lon, reach = expected_reach()
     for tried in tried_first:
