@@ -28,10 +28,12 @@ def _day(date: pd.Timestamp) -> str:
 
 # Exercise 1: what could the roles know on 14 December 2016? -----------------------------------------------------
 
-# All six ids begin with 2016, so an id's year tells nothing, and no title tells its date: the scene names Nagato, but
-# not what was already done by then (a minister for Russia, the forum in Vladivostok, a statement on joint activities).
-CANDIDATES = ["2016-coastal-missiles-etorofu-kunashiri", "2016-eef-abe-vladivostok", "2016-putin-visit-nagato-tokyo",
-              "2016-seko-russia-economic-minister", "2016-sochi-new-approach", "2016-tokyo-joint-economic-activities"]
+# All seven ids begin with 2016, so an id's year tells nothing, and no title tells its date: the scene names Nagato
+# and Tokyo, but not what was already done by then (a minister for Russia, the forum in Vladivostok, a statement on
+# joint activities), and nothing of Aleppo, retaken a week after the decision date.
+CANDIDATES = ["2016-aleppo-retaken", "2016-coastal-missiles-etorofu-kunashiri", "2016-eef-abe-vladivostok",
+              "2016-putin-visit-nagato-tokyo", "2016-seko-russia-economic-minister", "2016-sochi-new-approach",
+              "2016-tokyo-joint-economic-activities"]
 
 
 def expected_known() -> list[str]:
@@ -46,22 +48,14 @@ def known_giveaways() -> list[str]:
     return forms + [f"{date:%B %Y}" for date in dates[dates <= DECISION_DATE]]
 
 
-# Then the article's claim, graded on the eve with the events known by then: of the four, the three in which Japan
-# itself reached out to Russia bear it out; the missiles are Russia's act and bear on something else.
-OUTREACH_CLAIM = "japan-renewed-outreach"
+# Then the evidence, on the eve, for the article's claim "Japan has renewed its own outreach efforts to Russia": of
+# the four known events, the three in which Japan itself reached out to Russia; the missiles are Russia's act. The
+# exercise asks for no verdict: lesson 07's table prints it, so a verdict would be recall, not work.
 OUTREACH = ["2016-eef-abe-vladivostok", "2016-seko-russia-economic-minister", "2016-sochi-new-approach"]
-# The other verdicts of lesson 07. One message for any of them: a message naming why a verdict does not fit would
-# name the one that does, and a second try would read it.
-OTHER_VERDICTS = ["partly-accurate", "inaccurate", "ungraded", "not-a-factual-claim"]
-WRONG_VERDICT = ("Not this verdict. Hold each word of the claim (\"renewed\", \"its own\", \"outreach\") against "
-                 "your outreach events: does one of them contradict it, does a word go further than they show, or "
-                 "can the events not settle it? Then take the verdict whose definition in lesson 07 fits.")
-VERDICTS = ["accurate", *OTHER_VERDICTS]
 
 
 def expected_eve() -> dict:
-    claims = load_table("claims").set_index("id")
-    return {"known": expected_known(), "outreach": OUTREACH, "verdict": claims.at[OUTREACH_CLAIM, "verdict"]}
+    return {"known": expected_known(), "outreach": OUTREACH}
 
 
 def judge_known(answer: object, expected: list[str]) -> object | None:
@@ -73,19 +67,19 @@ def judge_known(answer: object, expected: list[str]) -> object | None:
                        "`list(dates[...].index)`.")
     unknown = [item for item in answer if item not in CANDIDATES]
     if unknown:
-        return not_yet(f"{unknown[0]!r} is not one of the six events in `candidates`: copy the ids from that list.")
+        return not_yet(f"{unknown[0]!r} is not one of the seven events in `candidates`: copy the ids from that list.")
     if set(answer) == set(expected):
         return None
-    # One message for every wrong list, so that trying lists one by one cannot sort the six events.
+    # One message for every wrong list, so that trying lists one by one cannot sort the seven events.
     return not_yet("Not this list of known events: it holds an event from after the decision date, or leaves out "
                    "one known by then. Look up each candidate's date in `events` and compare it with "
                    "`decision_date`, rather than guessing from the titles.")
 
 
 def judge_eve(answer: object, expected: dict) -> object:
-    if not isinstance(answer, dict) or not {"known", "outreach", "verdict"} <= set(answer):
-        return not_yet("Give a dictionary with 'known', 'outreach' and 'verdict', as in the answer cell.")
-    if any(answer[key] is ... for key in ("known", "outreach", "verdict")):
+    if not isinstance(answer, dict) or not {"known", "outreach"} <= set(answer):
+        return not_yet("Give a dictionary with 'known' and 'outreach', as in the answer cell.")
+    if any(answer[key] is ... for key in ("known", "outreach")):
         return not_yet("Replace each `...` with your own answer.")
     slip = judge_known(answer["known"], expected["known"])
     if slip is not None:
@@ -99,24 +93,19 @@ def judge_eve(answer: object, expected: dict) -> object:
     if set(outreach) != set(expected["outreach"]):
         return not_yet("Not yet the evidence for the claim. Of the known events, keep those in which Japan itself "
                        "acted toward Russia, and no other.")
-    verdict = answer["verdict"]
-    verdict = verdict.strip().lower().replace(" ", "-") if isinstance(verdict, str) else verdict
-    if not isinstance(verdict, str) or verdict not in VERDICTS:
-        return not_yet(f"{answer['verdict']!r} is not a verdict: use one of {', '.join(sorted(VERDICTS))}.")
-    if verdict != expected["verdict"]:
-        return not_yet(WRONG_VERDICT)
     return correct("Four events were known on the eve: the Sochi summit (May), Seko's new post and Abe in "
-                   "Vladivostok (September), and the missiles (reported in November). The three Japanese steps bear "
-                   "out 'Japan has renewed its own outreach efforts to Russia', as lesson 07's table of verdicts "
-                   "does; the missiles are Russia's act. The Nagato talks and the statement on joint activities are "
-                   "what the simulation decides: on the eve, nobody knows how they will end.")
+                   "Vladivostok (September), and the missiles (reported in November). The three Japanese steps are "
+                   "the evidence for 'Japan has renewed its own outreach efforts to Russia' (lesson 07 grades it on "
+                   "them); the missiles are Russia's act. The Nagato talks and the statement on joint activities are "
+                   "what the simulation decides, and Aleppo fell a week later: on the eve, nobody knows.")
 
 
 # Exercise 2: who said it? ---------------------------------------------------------------------------------------
 
 # label: (statement id, [(words of its summary that name the speaker, the words shown instead)]). The labels are not
-# in the order of the codes the exercise lists. Only S4's key word is in a role brief (Russia's, from the same TASS
-# report): teams read the briefs after this exercise, and each government is known by its own terms.
+# in the order of the codes the exercise lists. The briefs would give two away: S4's key word ("anachronism") is in
+# Russia's and Japan's briefs, and S1's wording ("Recognizes Japanese Sovereignty on the Northern Territories") in the
+# United States'. So the lesson has the briefs read in section 3, after this exercise.
 UNSIGNED = {
     "S1": ("kurils-sovereignty-usa-state-2010-11-01",
            [("the State Department's briefing recorded that the United States backs", "the speaker said it backs")]),
@@ -443,36 +432,29 @@ def memo_slips() -> list[tuple[object, str]]:
 
 
 def _eve(**change) -> dict:
-    return {"known": expected_known(), "outreach": OUTREACH, "verdict": "accurate", **change}
-
-
-def eve_giveaways() -> list[str]:
-    """Each candidate's date as the lesson could print it, and the claim's verdict beside it."""
-    quote = load_table("claims").set_index("id").at[OUTREACH_CLAIM, "quote"]
-    return [*known_giveaways(), f"{quote} accurate", f"{quote}: accurate", f"{OUTREACH_CLAIM} accurate"]
+    return {"known": expected_known(), "outreach": OUTREACH, **change}
 
 
 EXERCISES = {
     "known-then": Exercise(
-        "eve_check", "a dictionary of known events, the outreach among them and a verdict", expected_eve, judge_eve,
-        giveaways=eve_giveaways,
+        "eve_check", "a dictionary of known events and the outreach among them", expected_eve, judge_eve,
+        giveaways=known_giveaways,
         right=lambda: [_eve(), _eve(known=expected_known()[::-1]), _eve(known=set(expected_known())),
                        _eve(known=pd.Series(expected_known()), outreach=tuple(OUTREACH)),
-                       _eve(verdict="Accurate"), _eve(verdict=" ACCURATE ")],
+                       _eve(verdict="accurate")],
         wrong=lambda: [(_eve(known=[*expected_known(), "2016-putin-visit-nagato-tokyo"]), "Not this list"),
                        (_eve(known=[*expected_known(), "2016-tokyo-joint-economic-activities"]), "Not this list"),
+                       (_eve(known=[*expected_known(), "2016-aleppo-retaken"]), "Not this list"),
                        (_eve(known=expected_known()[:3]), "Not this list"), (_eve(known=[]), "Not this list"),
-                       (_eve(known=["2018-singapore-agreement"]), "not one of the six"),
+                       (_eve(known=["2018-singapore-agreement"]), "not one of the seven"),
                        (_eve(known="2016-sochi-new-approach"), "list of event ids"),
                        (_eve(outreach=expected_known()), "Not yet the evidence"),
                        (_eve(outreach=OUTREACH[:2]), "Not yet the evidence"),
                        (_eve(outreach=[*OUTREACH, "2016-tokyo-joint-economic-activities"]), "after the decision"),
                        (_eve(outreach="2016-sochi-new-approach"), "list of ids"),
-                       *[(_eve(verdict=verdict), "Not this verdict") for verdict in OTHER_VERDICTS],
-                       (_eve(verdict="Partly accurate"), "Not this verdict"),
                        (_eve(known=_events().loc[expected_known(), "date"]), "not the dates"),
-                       (_eve(verdict="true"), "not a verdict"),
-                       ({"known": ..., "outreach": ..., "verdict": ...}, "Replace each"),
+                       ({"known": ..., "outreach": ...}, "Replace each"),
+                       (_eve(outreach=[*OUTREACH, "2016-aleppo-retaken"]), "after the decision"),
                        (expected_known(), "dictionary")]),
     "who-said-it": Exercise(
         "who_said_it", "a dictionary of country codes", expected_speakers, judge_speakers,
