@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from lessonkit.publish import BUILD, SHIPPED_NAME, export_slides, vendor_files, vendor_path
 from tests.lessons import executed_lesson
 
+SHOTS = BUILD / "screenshots"  # what the browser tests saw: look at them after a run
 VENDOR = vendor_files()
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--disable-quic"]
@@ -67,7 +68,7 @@ def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = Tru
 
 @functools.cache
 def slide_decks() -> dict[str, Path]:
-    """Every lesson's deck by the lesson's name ("03-kuril-islands"), built into build/slides/ as
+    """Every lesson's deck by the lesson's name ("03-kuril-islands"), built into build/test-run/slides/ as
     `python3 kit.py slides` builds it, once per test run."""
     decks = export_slides(BUILD / "slides", run=executed_lesson)
     return {deck.name.removesuffix(".slides.html"): deck for deck in decks}
@@ -89,8 +90,8 @@ def chromium():
 
 @functools.cache
 def exported_lessons() -> dict[str, Path]:
-    """Every lesson's page by the lesson's name, built into build/export/ as `python3 kit.py export` builds it (from
-    the same runs as the decks), once per test run."""
+    """Every lesson's page by the lesson's name, built into build/test-run/export/ as `python3 kit.py export` builds
+    it (from the same runs as the decks), once per test run."""
     from lessonkit.export import EXPORT, export_lessons
     return {page.stem: page for page in export_lessons(EXPORT, run=executed_lesson)}
 
@@ -174,7 +175,7 @@ def chart_contents(plot) -> dict:
 # Accessibility: axe-core, from npm, pinned -----------------------------------------------------------------------
 
 AXE_VERSION = "4.14.1"
-NODE_PREFIX = BUILD / "node"
+NODE_PREFIX = BUILD.parent / "node"  # a cache of npm packages kept across test runs, beside build/test-run/
 AXE_JS = NODE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 IMPACTS = ["minor", "moderate", "serious", "critical"]

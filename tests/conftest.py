@@ -14,6 +14,9 @@ KURILS_MAP_LESSON = "03b-kurils-map-and-data.ipynb"
 sys.path.insert(0, str(LESSONS))  # the notebooks import lessonkit from their own folder; so do the tests
 # The lessons' checks note passed exercises in a learner's progress file; the tests' solved runs write to their own,
 # never to the home folder of whoever runs the tests (the kernels they start inherit this).
+# Whatever the tests build (decks, pages, site, versions, screenshots) goes to build/test-run/, never over the
+# instructor's builds in build/ (the kit.py commands the tests start inherit this too).
+os.environ["KIT_BUILD_DIR"] = "build/test-run"
 os.environ["KIT_PROGRESS_FILE"] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.jsonl")
 from tests.lessons import executed_lesson, read, solved_lesson  # noqa: E402, F401 (read: for the test modules)
 
@@ -37,7 +40,8 @@ def solved_kurils_lesson(solved_lessons):
 
 @pytest.fixture(scope="session")
 def built_site():
-    """build/site/, as `python3 kit.py site` writes it, built once per test run from the lessons' shared runs."""
+    """build/test-run/site/, as `python3 kit.py site` writes it, built once per test run from the lessons' shared
+    runs."""
     from lessonkit import site
     return site.build(run=executed_lesson).parent
 

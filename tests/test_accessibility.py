@@ -15,6 +15,7 @@ from lessonkit.export import EXPORT
 from lessonkit.publish import lesson_paths
 from tests.browser import (
     MAP_IFRAMES,
+    SHOTS,
     axe_violations,
     chromium,
     describe_violations,
@@ -23,11 +24,9 @@ from tests.browser import (
     map_contents,
     slide_decks,
 )
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 LESSONS = sorted(path.stem for path in lesson_paths())
-SHOTS = ROOT / "build" / "screenshots"
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """What a learner sees: lesson 03's map and timeline, and every lesson's slides, rendered in headless Chromium
 with no network.
 
-Screenshots land in build/screenshots/ for a person to look at.
+Screenshots land in build/test-run/screenshots/ for a person to look at.
 """
 import html
 import re
@@ -13,11 +13,10 @@ from lessonkit.data import load_geojson, load_table
 from lessonkit.publish import SLIDE_SIZE, lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
-from tests.browser import offline_page, slide_decks
+from tests.browser import SHOTS, offline_page, slide_decks
 from tests.conftest import KURILS_HISTORY_LESSON, ROOT
 
 pytestmark = pytest.mark.browser
-SHOTS = ROOT / "build" / "screenshots"
 LINES = load_geojson("treaty-lines")["features"]
 LINE_LABELS = [feature["properties"]["label"] for feature in LINES]
 
@@ -206,7 +205,7 @@ SLIDE_FIT_JS = """async ([width, height]) => {
 def test_every_slide_fits_the_deck(lesson):
     """Each slide and sub-slide, with all its fragments shown, fits the 1280×720 deck: no scrolling, nothing cut
     off at the bottom or the right, no arrow over the content. Screenshots of the slides that don't fit land in
-    build/screenshots/slides/."""
+    build/test-run/screenshots/slides/."""
     deck = slide_decks()[lesson.stem]
     shots = SHOTS / "slides"
     shots.mkdir(parents=True, exist_ok=True)

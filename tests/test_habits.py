@@ -1,5 +1,6 @@
 """Habits of a kept project: the tree passes the linter with the kit's settings, and the pre-commit hooks and the
 workflow use what the tests use."""
+import os
 import re
 import subprocess
 import sys
@@ -26,3 +27,14 @@ def test_the_workflow_runs_what_ci_runs_and_publishes_the_site():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert any(".ci/run" in step for step in steps) and any("kit.py site" in step for step in steps)
+
+
+def test_a_test_run_builds_apart_from_the_instructors_build():
+    """kit.py's builds go to build/; the tests' to build/test-run/, so a test run leaves build/slides and the rest."""
+    from lessonkit import publish
+
+    assert publish.BUILD == ROOT / "build" / "test-run"
+    user = {name: value for name, value in os.environ.items() if name != "KIT_BUILD_DIR"}
+    default = subprocess.run([sys.executable, "-c", "from lessonkit import publish; print(publish.BUILD)"],
+                             cwd=ROOT / "lessons", env=user, capture_output=True, text=True, check=True)
+    assert default.stdout.strip() == str(ROOT / "build")

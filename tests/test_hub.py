@@ -29,7 +29,7 @@ import nbformat
 import pytest
 
 import kit
-from tests.browser import NODE_PREFIX, chromium, is_loopback, watch
+from tests.browser import NODE_PREFIX, SHOTS, chromium, is_loopback, watch
 from tests.conftest import ROOT
 from tests.test_lab import EXPECTED, KERNEL_IDLE_JS, RUN_ALL_DONE_JS, assert_quiet, free_port, shown
 
@@ -39,7 +39,6 @@ PROXY = NODE_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
 REPOSITORY = "asia-pacific-security-kit"  # the clone's folder name in each student's home
 FIRST_LESSON = ROOT / "lessons" / "00-start-here.ipynb"
 STUDENTS = ["ada", "grace"]
-SHOTS = ROOT / "build" / "screenshots"
 
 
 def install_proxy() -> Path:

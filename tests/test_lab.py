@@ -34,6 +34,7 @@ from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
 from tests.browser import (
     MAP_IFRAMES,
+    SHOTS,
     chart_contents,
     chromium,
     exported_lessons,
@@ -45,7 +46,6 @@ from tests.browser import (
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-SHOTS = ROOT / "build" / "screenshots"
 LESSONS = {path.stem: path for path in lesson_paths()}
 
 

@@ -76,7 +76,9 @@ def first_answer(path: Path) -> str:
 
 
 def run_python(copy: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, *args], cwd=cwd or copy, capture_output=True, text=True)
+    """The command as a user runs it in the copy: its builds go to the copy's build/, not the test run's folder."""
+    user = {name: value for name, value in os.environ.items() if name != "KIT_BUILD_DIR"}
+    return subprocess.run([PYTHON, *args], cwd=cwd or copy, capture_output=True, text=True, env=user)
 
 
 def test_lab_copies_each_lesson_once_never_overwrites_it_and_says_when_the_kit_has_a_newer_one(kit_copy):

@@ -8,11 +8,10 @@ import pytest
 from lessonkit import publish
 from lessonkit.checks import kurils_history, kurils_map, start
 from lessonkit.timelines import events_with_sources
-from tests.browser import executed_lesson, offline_page, slide_decks
-from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
+from tests.browser import SHOTS, executed_lesson, offline_page, slide_decks
+from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, cells_tagged, read
 
 KURILS = LESSONS / KURILS_MAP_LESSON
-SHOTS = ROOT / "build" / "screenshots"
 LESSON_IDS = {"ids": lambda path: path.stem}
 
 

@@ -12,12 +12,11 @@ import pytest
 
 from lessonkit import publish, site
 from lessonkit.timelines import events_with_sources
-from tests.browser import offline_page
-from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, ROOT, cells_tagged, read
+from tests.browser import SHOTS, offline_page
+from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson
 
 pytestmark = pytest.mark.browser
-SHOTS = ROOT / "build" / "screenshots"
 LESSONS = publish.lesson_paths()
 LESSON_IDS = {"ids": lambda path: path.stem}
 # Each lesson's charts, by the theme of the events they plot (one dot per event).

@@ -23,7 +23,9 @@ import nbformat
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS = KIT_ROOT / "lessons"
-BUILD = KIT_ROOT / "build"
+# Where the builds go: build/ for whoever runs kit.py. The tests set KIT_BUILD_DIR (a folder inside the kit), so a
+# test run never replaces an instructor's build/slides or build/student.
+BUILD = KIT_ROOT / os.environ.get("KIT_BUILD_DIR", "build")
 STUDENT_DROPS = {"solution", "instructor"}
 CHECKED_TAG = "nbval-check-output"
 SLIDE_SIZE = ("1280", "720")
