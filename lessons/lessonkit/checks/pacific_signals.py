@@ -299,7 +299,8 @@ def _judge_mean(value: float, expected: float) -> object | None:
     if any(_close(value, values.loc[year]) for year in BEFORE_YEARS):
         return not_yet(f"That is one year's value, not a mean. Keep the rows of fiscal {BEFORE_YEARS[0]} to "
                        f"{BEFORE_YEARS[-1]} (three rows), then take `.mean()` of their `value` column.")
-    if any(_close(value, mean) for _, mean in _two_year_means()):
+    # Exactly (code computes it exactly): 360, a rounded guess near the right 359, is not the two-year mean 360.5.
+    if any(abs(value - mean) < 0.01 for _, mean in _two_year_means()):
         return not_yet(f"That is the mean of two years. Check your filter keeps all three rows, fiscal "
                        f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]}: `>=` and `<=` include both ends.")
     if _close(value, _mean_of((*BEFORE_YEARS, LATEST_YEAR))):
