@@ -68,7 +68,7 @@ def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = Tru
 
 @functools.cache
 def slide_decks() -> dict[str, Path]:
-    """Every lesson's deck by the lesson's name ("03-kuril-islands"), built into build/test-run/slides/ as
+    """Every lesson's deck by the lesson's name ("03b-kurils-map-and-data"), built into build/test-run/slides/ as
     `python3 kit.py slides` builds it, once per test run."""
     decks = export_slides(BUILD / "slides", run=executed_lesson)
     return {deck.name.removesuffix(".slides.html"): deck for deck in decks}

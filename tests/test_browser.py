@@ -1,4 +1,4 @@
-"""What a learner sees: lesson 03's map and timeline, and every lesson's slides, rendered in headless Chromium
+"""What a learner sees: lessons 03a's timeline and 03b's map, and every lesson's slides, rendered in headless Chromium
 with no network.
 
 Screenshots land in build/test-run/screenshots/ for a person to look at.

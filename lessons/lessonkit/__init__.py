@@ -1,6 +1,10 @@
-"""The kit's helpers: load data (`data`), draw maps (`maps`) and timelines (`timelines`), show statements
-(`statements`), check exercises (`exercises`, and one `checks` module per lesson). Notebooks in lessons/ import it
-directly: no install needed.
+"""The kit's helpers. Notebooks in lessons/ import it directly: no install needed.
+
+For the lessons: load data (`data`), measure (`geo`), draw maps (`maps`, in the kit's colours from `style`) and
+timelines (`timelines`), show statements (`statements`), check exercises (`exercises`, one `checks` module per
+lesson, passes noted by `progress`), and short error messages in a notebook (`kernel`). Build tools, run through
+kit.py and never imported by a lesson: `publish` (versions, slides, stored outputs), `export`, `site`, `glossary`
+(links terms), `vendor` (offline map files) and `clean` (lessons as shipped).
 
 Importing it also sets how pandas shows a table: every character of a text cell (pandas cuts text at 50 characters
 by default, and a lesson never sends a learner to read a cut-off note or quote)."""
