@@ -53,10 +53,12 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
-    from tests.browser import chromium_path
-    if chromium_path() or os.environ.get("CI"):
+    browser_tests = [item for item in items if "browser" in item.keywords]
+    if not browser_tests or os.environ.get("CI"):
         return  # in CI a missing browser must fail, not skip
+    from tests.browser import chromium_path  # only now: it imports Playwright, which tests/test_data.py never needs
+    if chromium_path():
+        return
     skip = pytest.mark.skip(reason="no Chromium found: install the Debian package chromium or set KIT_CHROMIUM")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+    for item in browser_tests:
+        item.add_marker(skip)

@@ -38,3 +38,11 @@ def test_a_test_run_builds_apart_from_the_instructors_build():
     default = subprocess.run([sys.executable, "-c", "from lessonkit import publish; print(publish.BUILD)"],
                              cwd=ROOT / "lessons", env=user, capture_output=True, text=True, check=True)
     assert default.stdout.strip() == str(ROOT / "build")
+
+
+def test_the_data_tests_run_without_loading_the_browser_stack():
+    """`pytest tests/test_data.py` is the quick check a data contributor runs: it must not start on Playwright."""
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          "tests/test_data.py", "-k", "readme_counts"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert "playwright" not in run.stderr
