@@ -140,12 +140,6 @@ def unsigned_statements() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("label")
 
 
-def not_in_exercise_2(table: pd.DataFrame) -> pd.DataFrame:
-    """The statements of `table` other than exercise 2's four, so that a table shown after the exercise does not
-    print their speakers beside them."""
-    return table[~table["id"].isin([statement for statement, _ in UNSIGNED.values()])]
-
-
 def expected_speakers() -> dict[str, str]:
     actors = _statements()["actor"]
     return {label: actors[statement] for label, (statement, _) in UNSIGNED.items()}
