@@ -126,11 +126,22 @@ def output_texts(cell, hover: bool = False) -> list[str]:
     return texts
 
 
+def learner_markdown(cell) -> str:
+    """A Markdown cell's text for learners, folded parts included (a learner opens them in class): all but hints,
+    solutions and notes."""
+    return cell.source if cell.cell_type == "markdown" and not tags(cell) & LEARNER_HIDDEN else ""
+
+
 def learner_words(notebook) -> tuple[int, int]:
     """(words of Markdown, words of the outputs' text) a learner is sent to read in an executed lesson."""
     markdown = sum(len(visible_markdown(cell).split()) for cell in notebook.cells)
     outputs = sum(len(text.split()) for cell in notebook.cells for text in output_texts(cell))
     return markdown, outputs
+
+
+def markdown_words_with_folds(notebook) -> int:
+    """Words of Markdown for learners, folded parts included: what one class can hold, whatever is opened."""
+    return sum(len(learner_markdown(cell).split()) for cell in notebook.cells)
 
 
 # Run twice: a cell run a second time must do what it did once ------------------------------------------------------
