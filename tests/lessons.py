@@ -69,11 +69,15 @@ def executed_lesson(path: Path) -> nbformat.NotebookNode:
     return run_lesson(path)
 
 
+def learner_markdown(cell) -> str:
+    """A Markdown cell's text for learners, folded parts included (a learner opens them in class): all but hints,
+    solutions and notes."""
+    return cell.source if cell.cell_type == "markdown" and not tags(cell) & LEARNER_HIDDEN else ""
+
+
 def visible_markdown(cell) -> str:
     """What a learner reads of a Markdown cell without opening anything: hints, solutions and notes are folded."""
-    if cell.cell_type != "markdown" or tags(cell) & LEARNER_HIDDEN:
-        return ""
-    return re.sub(r"<details>.*?</details>", " ", cell.source, flags=re.S)
+    return re.sub(r"<details>.*?</details>", " ", learner_markdown(cell), flags=re.S)
 
 
 PLOTLY = "application/vnd.plotly.v1+json"
@@ -124,12 +128,6 @@ def output_texts(cell, hover: bool = False) -> list[str]:
         elif "text/plain" in data and "<folium" not in data["text/plain"]:
             texts.append(data["text/plain"])
     return texts
-
-
-def learner_markdown(cell) -> str:
-    """A Markdown cell's text for learners, folded parts included (a learner opens them in class): all but hints,
-    solutions and notes."""
-    return cell.source if cell.cell_type == "markdown" and not tags(cell) & LEARNER_HIDDEN else ""
 
 
 def learner_words(notebook) -> tuple[int, int]:
