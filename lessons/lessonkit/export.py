@@ -49,8 +49,7 @@ def _links_between_pages(notebook: nbformat.NotebookNode) -> nbformat.NotebookNo
     the course plans, a role brief) lead to that page, and whose link to the instructor guide, which is not exported,
     is plain text."""
     notebook = copy.deepcopy(notebook)
-    pages = [path.stem for path in publish.lesson_paths()]
-    pages += [page.relative_to(publish.LESSONS).with_suffix("").as_posix() for page in publish.learner_pages()]
+    pages = [path.stem for path in publish.lesson_paths()] + publish.learner_page_names()
     targets = "|".join(re.escape(page) for page in pages)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":

@@ -39,6 +39,11 @@ COURSE_PLANS = LESSONS / "course-plans.md"  # the workshop, module and self-pace
 def learner_pages() -> list[Path]:
     """The Markdown pages learners open from the lessons: the glossary, the course plans, the role briefs."""
     return [GLOSSARY, COURSE_PLANS, *sorted(ROLE_BRIEFS.glob("*.md"))]
+
+
+def learner_page_names() -> list[str]:
+    """The learner pages as a lesson's link names them, without `.md`: glossary, course-plans, 09-roles/japan..."""
+    return [page.relative_to(LESSONS).with_suffix("").as_posix() for page in learner_pages()]
 INSTRUCTOR_GUIDE = LESSONS / "instructor-guide.md"  # in the instructor version only: it holds the answer keys
 
 
@@ -151,7 +156,7 @@ def _without_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(instructor-guide\.md\)")
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.md#([a-z0-9-]+)\)")
-PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?:glossary|course-plans|09-roles/[\w-]+)\.md(?:#[a-z0-9-]+)?\)")
+PAGE_LINK = re.compile(rf"\[([^\]]+)\]\((?:{'|'.join(map(re.escape, learner_page_names()))})\.md(?:#[a-z0-9-]+)?\)")
 
 
 def _plain_page_links(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
