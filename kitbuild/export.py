@@ -34,14 +34,13 @@ def run_in_place(path: Path) -> nbformat.NotebookNode:
 
 
 def export_html(notebook_path: Path, destination: Path, run=run_in_place) -> Path:
-    """Write the notebook at `notebook_path`, run by `run(path)`, to the page `destination` (a .html file), with
-    everything its maps and charts load in `vendor/` beside it; return the page's path. The tests pass a `run` that
-    reuses runs they already made."""
+    """Write the notebook at `notebook_path`, run by `run(path)`, to the page `destination` (a .html file), whose
+    maps and charts load what they need from `vendor/` beside it; return the page's path. The tests pass a `run`
+    that reuses runs they already made."""
     from nbconvert import HTMLExporter
 
     notebook_path, destination = Path(notebook_path), Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    copy_vendor(destination.parent / "vendor", only=PAGE_FILES)
     exporter = HTMLExporter(extra_template_basedirs=[str(ASSETS)], template_name="export",  # assets/export/
                             extra_template_paths=[str(publish.SHARED_TEMPLATES)],
                             exclude_input_prompt=True, exclude_output_prompt=True)
@@ -67,6 +66,7 @@ def export_lessons(destination: Path = EXPORT, run=run_in_place, lessons: list[P
 
 
 def _export_into(destination: Path, run, lessons: list[Path]) -> list[Path]:
+    copy_vendor(destination / "vendor", only=PAGE_FILES)  # the learner pages (role briefs in 09-roles/) load nothing
     pages = [export_html(path, destination / f"{path.stem}.html", run=run) for path in lessons]
     for page in learner_pages():
         target = (destination / page.relative_to(LESSONS)).with_suffix(".html")
