@@ -90,7 +90,7 @@ def test_every_acronym_a_lesson_uses_has_an_entry_or_is_a_name(path):
             for acronym in unexplained_acronyms(cell.source):
                 found.setdefault(acronym, index)
     assert not found, (f"{path.name} uses acronyms with no glossary entry (first cell): {found}; add an entry and a "
-                       "pattern in lessonkit/glossary.py's TERMS, or, for a name, add it to NAMES with the reason")
+                       "pattern in kitbuild/glossary.py's TERMS, or, for a name, add it to NAMES with the reason")
 
 
 def test_the_acronym_check_skips_names_terms_code_links_quotations_and_numerals():

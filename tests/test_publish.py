@@ -35,11 +35,7 @@ def test_instructor_version_unfolds_solutions_and_marks_notes():
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
     build = tmp_path_factory.mktemp("build")
-    original, publish.BUILD = publish.BUILD, build
-    try:
-        yield publish.write_versions(), build
-    finally:
-        publish.BUILD = original
+    return publish.write_versions(build), build
 
 
 def test_versions_are_complete_folders_to_hand_out(versions):
@@ -49,6 +45,10 @@ def test_versions_are_complete_folders_to_hand_out(versions):
         assert (build / kind / "lessons" / "lessonkit" / "exercises.py").is_file()
         assert sorted(p.name for p in (build / kind / "lessons").glob("*.ipynb")) == [
             p.name for p in lesson_paths()]
+        helpers = (build / kind / "lessons" / "lessonkit").rglob("*.py")
+        importing = [path.name for path in helpers
+                     if re.search(r"^\s*(from|import)\s+kitbuild\b", path.read_text(encoding="utf-8"), re.M)]
+        assert not importing, f"{importing} import the build tools, which hand-outs leave out"
 
 
 def test_student_version_runs_and_gives_feedback(versions):
