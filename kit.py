@@ -12,7 +12,8 @@ my-work/earlier/). Stop JupyterLab with one Ctrl+C in the terminal.
 Anything after the command goes to JupyterLab or pytest (`python3 kit.py test -k kurils`).
 Instructors: `python3 kit.py slides` writes an offline slide deck per lesson to build/slides/;
 `python3 kit.py versions` writes student and instructor versions to build/student/ and build/instructor/;
-`python3 kit.py export` writes each lesson as a web page to build/export/ (copy the folder with vendor/);
+`python3 kit.py export [LESSON ...]` writes each lesson (or those named) as a web page to build/export/ (copy the
+folder with vendor/);
 `python3 kit.py site` writes a website of the lessons to build/site/ (open build/site/index.html, or publish it).
 `python3 kit.py links [--hub https://YOUR-HUB] [--branch main]` prints the Binder badge and the nbgitpuller link for
 this copy of the kit's repository (KIT_REPOSITORY_URL if set, else the GitHub address git cloned it from).
@@ -26,6 +27,7 @@ Only the Python standard library is used here, so the script runs on a fresh mac
 import argparse
 import datetime
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -37,24 +39,33 @@ import venv
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent
+
+def _load_paths():
+    """The kit's paths (lessons/lessonkit/paths.py), loaded by its file: importing lessonkit would need pandas, and
+    this script runs before anything is installed."""
+    spec = importlib.util.spec_from_file_location(
+        "kit_paths", Path(__file__).resolve().parent / "lessons" / "lessonkit" / "paths.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+paths = _load_paths()
+ROOT = paths.ROOT
 VENV = ROOT / ".venv"
-LESSONS = ROOT / "lessons"
 FIRST_LESSON = "00-start-here.ipynb"
-FIRST_LESSON_IN_KIT = f"{LESSONS.name}/{FIRST_LESSON}"  # where Binder and a hub open it: they work in lessons/
+FIRST_LESSON_IN_KIT = f"{paths.LESSONS.name}/{FIRST_LESSON}"  # where Binder and a hub open it: they work in lessons/
 # The learner's own copies of the lessons: git-ignored, never overwritten. KIT_MY_WORK moves it (the tests use a
 # folder of their own); it must be inside the kit's folder, where JupyterLab can open it.
 MY_WORK = Path(os.environ.get("KIT_MY_WORK", ROOT / "my-work")).resolve()
 # Pages the lessons link to, copied beside the learner's copies on every start (they are the kit's, not the
 # learner's): the glossary, the instructor guide, the capstone's role briefs.
-REFERENCE_PAGES = ["glossary.md", "instructor-guide.md", "09-roles"]
+REFERENCE_PAGES = [paths.GLOSSARY, paths.INSTRUCTOR_GUIDE, paths.ROLE_BRIEFS]
 ORIGINALS = ".kit-originals.json"  # each copy's lesson as it was when copied (its SHA-256), to tell of updates
 LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
+# What the builds (slides, versions, export, site) need: the learner's packages and the build tools, not the tests'.
+BUILD_REQUIREMENTS = ROOT / "requirements-build.txt"
 TEST_REQUIREMENTS = ROOT / "requirements-dev.txt"
-# JupyterLab asks about news on first start; nothing should pop up over a projected lesson.
-JUPYTERLAB_OVERRIDES = ROOT / "assets" / "jupyterlab" / "overrides.json"
-# Leaflet and jQuery for offline maps, copied here from their PyPI packages by `python -m lessonkit.vendor`.
-SERVED_ASSETS = ROOT / "assets" / "vendor"
 
 
 def venv_python() -> Path:
@@ -108,7 +119,7 @@ def ensure_environment(requirements: Path) -> None:
         stamp.write_text(wanted)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
-    (settings / "overrides.json").write_bytes(JUPYTERLAB_OVERRIDES.read_bytes())
+    (settings / "overrides.json").write_bytes(paths.JUPYTERLAB_OVERRIDES.read_bytes())
 
 
 def run_to_the_end(command: list[str], cwd: Path = ROOT) -> int:
@@ -147,11 +158,11 @@ def lab_arguments(extra: list[str]) -> list[str]:
     # answer_yes: one Ctrl+C stops the server, instead of asking "Shut down this Jupyter server (y/[n])?" and
     # carrying on after 5 s.
     return ["-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{first}",
-            f"--ServerApp.extra_static_paths={SERVED_ASSETS}", "--ServerApp.answer_yes=True", *root_flag, *extra]
+            f"--ServerApp.extra_static_paths={paths.SERVED_ASSETS}", "--ServerApp.answer_yes=True", *root_flag, *extra]
 
 
 def install_map_files() -> None:
-    if run_in_venv(["-m", "lessonkit.vendor"], cwd=ROOT / "lessons") != 0:
+    if run_in_venv(["-m", "kitbuild.vendor"]) != 0:
         sys.exit("Copying the map files failed; the message above says why. Run the command again.")
 
 
@@ -159,15 +170,11 @@ def install_kernel_help() -> None:
     """Every kernel of .venv imports lessonkit from any folder, and a NameError after a restart says what to do."""
     # -W: runpy warns that lessonkit.kernel was imported (by lessonkit itself) before it ran; harmless, and noise
     # on a learner's screen at every start.
-    if run_in_venv(["-W", "ignore::RuntimeWarning", "-m", "lessonkit.kernel"], cwd=LESSONS) != 0:
+    if run_in_venv(["-W", "ignore::RuntimeWarning", "-m", "lessonkit.kernel"], cwd=paths.LESSONS) != 0:
         sys.exit("Setting up the kernels failed; the message above says why. Run the command again.")
 
 
 # The learner's copies --------------------------------------------------------------------------------------------
-
-def lesson_files() -> list[Path]:
-    return sorted(LESSONS.glob("[0-9][0-9]*-*.ipynb"))
-
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -197,7 +204,7 @@ def prepare_my_work() -> list[str]:
     since updated (kept as they are)."""
     MY_WORK.mkdir(parents=True, exist_ok=True)
     originals, notes = _originals(), []
-    for lesson in lesson_files():
+    for lesson in paths.lesson_paths():
         copy = MY_WORK / lesson.name
         if not copy.exists():
             shutil.copyfile(lesson, copy)
@@ -209,11 +216,11 @@ def prepare_my_work() -> list[str]:
             notes.append(f"The kit has a newer {lesson.name}; your copy in {MY_WORK.name}/ is kept as it is. To start "
                          f"it afresh from the new version: python3 kit.py reset {lesson.name.split('-')[0]}")
     _save_originals(originals)
-    for name in REFERENCE_PAGES:
-        source, target = LESSONS / name, MY_WORK / name
+    for source in REFERENCE_PAGES:
+        target = MY_WORK / source.name
         if source.is_dir():
             shutil.copytree(source, target, dirs_exist_ok=True)
-        elif source.exists():
+        else:
             shutil.copyfile(source, target)
     (MY_WORK / "README.md").write_text(MY_WORK_README, encoding="utf-8")
     return notes
@@ -222,7 +229,7 @@ def prepare_my_work() -> list[str]:
 def find_lesson(name: str) -> Path | None:
     """The lesson a learner names: '03b', '3b', '03b-kurils-map-and-data' or its file name."""
     wanted = name.removesuffix(".ipynb").lower()
-    lessons = lesson_files()
+    lessons = paths.lesson_paths()
     exact = [path for path in lessons if path.stem == wanted]
     by_number = [path for path in lessons if path.stem.split("-")[0] in (wanted, wanted.zfill(2), wanted.zfill(3))]
     found = exact or by_number
@@ -242,11 +249,11 @@ def _keep_aside(copy: Path, why: str) -> Path:
 def reset_lesson(extra: list[str]) -> int:
     if len(extra) != 1:
         print("Say which lesson to start afresh, e.g.  python3 kit.py reset 03b", file=sys.stderr)
-        print("The lessons: " + ", ".join(path.stem for path in lesson_files()), file=sys.stderr)
+        print("The lessons: " + ", ".join(path.stem for path in paths.lesson_paths()), file=sys.stderr)
         return 2
     lesson = find_lesson(extra[0])
     if lesson is None:
-        print(f"No lesson called {extra[0]!r}. The lessons: " + ", ".join(path.stem for path in lesson_files()),
+        print(f"No lesson called {extra[0]!r}. The lessons: " + ", ".join(path.stem for path in paths.lesson_paths()),
               file=sys.stderr)
         return 2
     MY_WORK.mkdir(parents=True, exist_ok=True)
@@ -273,9 +280,9 @@ def restore_lessons(extra: list[str]) -> int:
         print("This copy of the kit is not a git repository: download the kit again to get its lessons as shipped.",
               file=sys.stderr)
         return 1
-    # lessonkit/clean.py uses only the standard library: run as a script, it needs no environment set up.
-    listed = subprocess.run([sys.executable, str(LESSONS / "lessonkit" / "clean.py"), "--list"], cwd=LESSONS,
-                            capture_output=True, text=True)
+    # kitbuild.clean uses only the standard library: this python runs it, with no environment set up.
+    listed = subprocess.run([sys.executable, "-m", "kitbuild.clean", "--list"], cwd=ROOT, capture_output=True,
+                            text=True)
     if listed.returncode != 0:
         print(listed.stderr, file=sys.stderr, end="")
         return 1
@@ -320,26 +327,17 @@ def run_tests(extra: list[str]) -> int:
     return run_in_venv(["-m", "pytest", *extra])
 
 
-def publish(command: str):
+def build(module: str, *command: str):
+    """A kit.py command that runs a build tool (kitbuild.MODULE) with only what building needs installed."""
     def run(extra: list[str]) -> int:
-        ensure_environment(TEST_REQUIREMENTS)
-        return run_in_venv(["-m", "lessonkit.publish", command, *extra], cwd=ROOT / "lessons")
+        ensure_environment(BUILD_REQUIREMENTS)
+        return run_in_venv(["-m", f"kitbuild.{module}", *command, *extra])
     return run
-
-
-def export_pages(extra: list[str]) -> int:
-    ensure_environment(TEST_REQUIREMENTS)
-    return run_in_venv(["-m", "lessonkit.export", *extra], cwd=ROOT / "lessons")
 
 
 def show_progress(extra: list[str]) -> int:
     ensure_environment(LEARNER_REQUIREMENTS)
-    return run_in_venv(["-m", "lessonkit.progress", *extra], cwd=ROOT / "lessons")
-
-
-def build_site(extra: list[str]) -> int:
-    ensure_environment(TEST_REQUIREMENTS)
-    return run_in_venv(["-m", "lessonkit.site", *extra], cwd=ROOT / "lessons")
+    return run_in_venv(["-m", "lessonkit.progress", *extra], cwd=paths.LESSONS)
 
 
 def repository_url() -> str | None:
@@ -386,8 +384,9 @@ def print_links(extra: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"lab": open_lab, "test": run_tests, "slides": publish("slides"), "versions": publish("versions"),
-            "export": export_pages, "site": build_site, "store-outputs": publish("store-outputs"),
+COMMANDS = {"lab": open_lab, "test": run_tests, "slides": build("publish", "slides"),
+            "versions": build("publish", "versions"), "export": build("export"), "site": build("site"),
+            "store-outputs": build("publish", "store-outputs"),
             "progress": show_progress, "links": print_links, "reset": reset_lesson,
             "restore-lessons": restore_lessons}
 # What the one line after Ctrl+C names as stopped.

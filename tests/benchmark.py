@@ -17,8 +17,11 @@ import time
 from pathlib import Path
 
 import nbformat
+from kitbuild.paths import lesson_paths
 
-from lessonkit.publish import execute, lesson_paths, offline_html, vendor_files
+from kitbuild.prepare import offline_html
+from kitbuild.publish import execute
+from kitbuild.vendor import vendor_files
 from tests.conftest import DATA, ROOT, read  # first: it puts lessons/ on the path, where lessonkit lives
 
 
@@ -96,7 +99,7 @@ def main(arguments: list[str]) -> None:
         print(f"- data/geo/{layer.name}: {kilobytes(layer.stat().st_size)}")
     print(f"- data/ in all: {kilobytes(sum(p.stat().st_size for p in Path(DATA).rglob('*') if p.is_file()))}")
     if "--suite" in arguments:
-        print(f"- the whole suite: {timed_command([sys.executable, '-m', 'pytest', '-q', '-p', 'no:randomly'], ROOT)}")
+        print(f"- the whole suite: {timed_command([sys.executable, '-m', 'pytest', '-q'], ROOT)}")
     if "--fresh-clone" in arguments:
         with tempfile.TemporaryDirectory() as folder:
             subprocess.run(["git", "clone", "-q", str(ROOT), folder], check=True)

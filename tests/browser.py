@@ -1,5 +1,5 @@
 """Show the kit's HTML in headless Chromium with no network: Leaflet and jQuery come from the installed packages
-the slide export copies them from (lessonkit.publish), every other outside request is refused.
+the slide export copies them from (kitbuild.vendor), every other outside request is refused.
 
 Also the lessons run and the slide decks built once per test run, for every test module that needs them."""
 import functools
@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kitbuild.paths import BUILD
 from playwright.sync_api import sync_playwright
 
-from lessonkit.publish import BUILD, SHIPPED_NAME, export_slides, vendor_files, vendor_path
+from kitbuild.prepare import SHIPPED_NAME
+from kitbuild.publish import export_slides
+from kitbuild.vendor import vendor_files, vendor_path
 from tests.lessons import executed_lesson
 
 SHOTS = BUILD / "screenshots"  # what the browser tests saw: look at them after a run
@@ -92,7 +95,7 @@ def chromium():
 def exported_lessons() -> dict[str, Path]:
     """Every lesson's page by the lesson's name, built into build/test-run/export/ as `python3 kit.py export` builds
     it (from the same runs as the decks), once per test run."""
-    from lessonkit.export import EXPORT, export_lessons
+    from kitbuild.export import EXPORT, export_lessons
     return {page.stem: page for page in export_lessons(EXPORT, run=executed_lesson)}
 
 

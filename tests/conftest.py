@@ -6,19 +6,20 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-LESSONS = ROOT / "lessons"
-DATA = ROOT / "data"
-KURILS_HISTORY_LESSON = "03a-kurils-history-and-law.ipynb"
-KURILS_MAP_LESSON = "03b-kurils-map-and-data.ipynb"
-sys.path.insert(0, str(LESSONS))  # the notebooks import lessonkit from their own folder; so do the tests
+# The notebooks import lessonkit from their own folder; so do the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lessons"))
 # The lessons' checks note passed exercises in a learner's progress file; the tests' solved runs write to their own,
 # never to the home folder of whoever runs the tests (the kernels they start inherit this).
 # Whatever the tests build (decks, pages, site, versions, screenshots) goes to build/test-run/, never over the
-# instructor's builds in build/ (the kit.py commands the tests start inherit this too).
+# instructor's builds in build/ (the kit.py commands the tests start inherit this too). Set before the kit's paths
+# are read.
 os.environ["KIT_BUILD_DIR"] = "build/test-run"
 os.environ["KIT_PROGRESS_FILE"] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.jsonl")
+from lessonkit.paths import DATA, LESSONS, ROOT  # noqa: E402, F401 (for the test modules)
 from tests.lessons import executed_lesson, read, solved_lesson  # noqa: E402, F401 (read: for the test modules)
+
+KURILS_HISTORY_LESSON = "03a-kurils-history-and-law.ipynb"
+KURILS_MAP_LESSON = "03b-kurils-map-and-data.ipynb"
 
 
 def cells_tagged(notebook, tag):
@@ -42,7 +43,7 @@ def solved_kurils_lesson(solved_lessons):
 def built_site():
     """build/test-run/site/, as `python3 kit.py site` writes it, built once per test run from the lessons' shared
     runs."""
-    from lessonkit import site
+    from kitbuild import site
     return site.build(run=executed_lesson).parent
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import nbformat
 
+from kitbuild.publish import run_lesson
 from lessonkit import checks
-from lessonkit.publish import LESSONS, lesson_paths, run_lesson
+from lessonkit.paths import LESSONS, lesson_paths
 
 CHECK_CALL = re.compile(r"""^check\(["']([\w-]+)["']\)""", re.M)
 LEARNER_HIDDEN = {"hint", "solution", "instructor"}

@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 
-from lessonkit.export import EXPORT
-from lessonkit.publish import lesson_paths
+from kitbuild.export import EXPORT
+from lessonkit.paths import lesson_paths
 from tests.browser import (
     MAP_IFRAMES,
     SHOTS,

@@ -9,8 +9,9 @@ import re
 import plotly.io
 import pytest
 
+from kitbuild.publish import SLIDE_SIZE
 from lessonkit.data import load_geojson, load_table
-from lessonkit.publish import SLIDE_SIZE, lesson_paths
+from lessonkit.paths import lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
 from tests.browser import SHOTS, offline_page, slide_decks
@@ -279,8 +280,8 @@ def test_a_map_finds_its_files_at_the_base_url_of_the_page_it_sits_in(monkeypatc
     """A server started with a base URL but no JUPYTERHUB_SERVICE_PREFIX (as Binder can be): the kernel renders the
     map for /static/kit/, and the map's page asks the notebook page's base URL (JupyterLab's #jupyter-config-data)
     instead, so it draws from /user/ada/static/kit/."""
+    from kitbuild.vendor import map_asset_files
     from lessonkit.maps import base_map
-    from lessonkit.vendor import map_asset_files
     monkeypatch.delenv("JUPYTERHUB_SERVICE_PREFIX", raising=False)
     files = map_asset_files()
     notebook_page = ('<!doctype html><html><head><script id="jupyter-config-data" type="application/json">'

@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from lessonkit.publish import LESSONS, lesson_paths
+from lessonkit.paths import LESSONS, lesson_paths
 
 LESSON_PATHS = lesson_paths()
 

@@ -1,6 +1,7 @@
 """environment.yml (conda, Binder) and requirements.txt (pip) pin the same packages at the same versions."""
 import re
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -76,3 +77,34 @@ def test_the_hub_image_pins_its_own_packages_and_includes_the_learners():
     for name, pinned in pins.items():
         assert re.fullmatch(r"[0-9][0-9A-Za-z.]*", pinned) and version(name) == pinned, name
     assert "-r requirements-hub.txt" in (ROOT / "requirements-dev.txt").read_text().splitlines()
+
+
+def own_pins(requirements: str) -> dict[str, str]:
+    """The packages a requirements file pins itself (not those of the files it includes with -r)."""
+    lines = [line.split("#")[0].strip() for line in (ROOT / requirements).read_text().splitlines()]
+    return dict(line.lower().split("==") for line in lines if line and not line.startswith("-r "))
+
+
+def test_the_builds_install_the_learners_packages_and_build_tools_and_nothing_only_the_tests_need():
+    """`kit.py slides` and the other builds install requirements-build.txt: the learner's packages (the lessons
+    run) and the build tools, none of requirements-dev.txt's own (Playwright, Frictionless, shapely, ruff...), which
+    includes it."""
+    build = (ROOT / "requirements-build.txt").read_text().splitlines()
+    dev = (ROOT / "requirements-dev.txt").read_text().splitlines()
+    assert "-r requirements.txt" in build and "-r requirements-build.txt" in dev
+    assert [line for line in build if line.startswith("-r ")] == ["-r requirements.txt"]
+    test_only = set(own_pins("requirements-dev.txt"))
+    assert {"playwright", "frictionless", "shapely", "ruff"} <= test_only
+    assert not test_only & set(own_pins("requirements-build.txt"))
+    assert all(re.fullmatch(r"[0-9][0-9A-Za-z.]*", pinned) for pinned in own_pins("requirements-build.txt").values())
+
+
+@pytest.mark.parametrize("command", ["slides", "versions", "export", "site", "store-outputs"])
+def test_kit_py_builds_ask_for_the_build_requirements(monkeypatch, command):
+    import kit
+    installed, ran = [], []
+    monkeypatch.setattr(kit, "ensure_environment", installed.append)
+    monkeypatch.setattr(kit, "run_in_venv", lambda args, cwd=kit.ROOT: ran.append(args) or 0)
+    assert kit.main([command, "--edited"]) == 0
+    assert installed == [kit.BUILD_REQUIREMENTS] == [ROOT / "requirements-build.txt"]
+    assert ran[0][0] == "-m" and ran[0][1].startswith("kitbuild."), "the build runs the build tools, not the tests"

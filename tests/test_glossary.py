@@ -5,8 +5,8 @@ import re
 import nbformat
 import pytest
 
-from lessonkit import export, publish
-from lessonkit.glossary import (
+from kitbuild import export, prepare
+from kitbuild.glossary import (
     GLOSSARY,
     SKIPPED_TAGS,
     TERMS,
@@ -15,7 +15,7 @@ from lessonkit.glossary import (
     linked_slugs,
     unlinked_first_uses,
 )
-from lessonkit.publish import lesson_paths
+from lessonkit.paths import lesson_paths
 from tests.conftest import read
 
 LESSON_PATHS = lesson_paths()
@@ -69,7 +69,7 @@ def test_each_term_a_lesson_uses_is_linked_where_it_is_first_used(path):
     notebook = read(path)
     before = nbformat.writes(notebook)
     after = nbformat.writes(link_first_uses(nbformat.reads(before, as_version=4), glossary_slugs()))
-    assert after == before, f"unlinked first uses in {path.name}: run `python -m lessonkit.glossary` in lessons/"
+    assert after == before, f"unlinked first uses in {path.name}: run `python -m kitbuild.glossary` in the kit's folder"
     assert not unlinked_first_uses(notebook), unlinked_first_uses(notebook)
 
 
@@ -90,7 +90,7 @@ def test_every_acronym_a_lesson_uses_has_an_entry_or_is_a_name(path):
             for acronym in unexplained_acronyms(cell.source):
                 found.setdefault(acronym, index)
     assert not found, (f"{path.name} uses acronyms with no glossary entry (first cell): {found}; add an entry and a "
-                       "pattern in lessonkit/glossary.py's TERMS, or, for a name, add it to NAMES with the reason")
+                       "pattern in kitbuild/glossary.py's TERMS, or, for a name, add it to NAMES with the reason")
 
 
 def test_the_acronym_check_skips_names_terms_code_links_quotations_and_numerals():
@@ -123,8 +123,8 @@ def test_every_version_and_the_exported_pages_carry_the_glossary(tmp_path):
     page = export.export_html(GLOSSARY, tmp_path / "glossary.html", run=export.page_notebook)
     html = page.read_text(encoding="utf-8")
     assert all(f'id="{slug}"' in html for slug in glossary_slugs())
-    lesson = export._links_between_pages(read(LESSON_PATHS[1]))
+    lesson = prepare.prepare(read(LESSON_PATHS[1]), "page")
     sources = "\n".join(cell.source for cell in lesson.cells if cell.cell_type == "markdown")
     assert "glossary.md#" not in sources and "](glossary.html#" in sources
-    deck = publish._plain_page_links(read(LESSON_PATHS[1]))
+    deck = prepare.prepare(read(LESSON_PATHS[1]), "slides")
     assert not any("glossary" in cell.source for cell in deck.cells if cell.cell_type == "markdown")

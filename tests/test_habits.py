@@ -31,12 +31,12 @@ def test_the_workflow_runs_what_ci_runs_and_publishes_the_site():
 
 def test_a_test_run_builds_apart_from_the_instructors_build():
     """kit.py's builds go to build/; the tests' to build/test-run/, so a test run leaves build/slides and the rest."""
-    from lessonkit import publish
+    from lessonkit.paths import BUILD
 
-    assert publish.BUILD == ROOT / "build" / "test-run"
+    assert BUILD == ROOT / "build" / "test-run"
     user = {name: value for name, value in os.environ.items() if name != "KIT_BUILD_DIR"}
-    default = subprocess.run([sys.executable, "-c", "from lessonkit import publish; print(publish.BUILD)"],
-                             cwd=ROOT / "lessons", env=user, capture_output=True, text=True, check=True)
+    default = subprocess.run([sys.executable, "-c", "from kitbuild.paths import BUILD; print(BUILD)"],
+                             cwd=ROOT, env=user, capture_output=True, text=True, check=True)
     assert default.stdout.strip() == str(ROOT / "build")
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.express as px
 import pytest
 
+from kitbuild.publish import LessonRunError, execute
 from lessonkit.data import load_geojson, load_table
 from lessonkit.maps import (
     AREA_COLOURS,
@@ -19,7 +20,6 @@ from lessonkit.maps import (
     place_popup_html,
     with_sources,
 )
-from lessonkit.publish import LessonRunError, execute
 from lessonkit.style import CATEGORY_COLOURS, COUNTRY_NAMES, MAP_HEIGHT_PX, OKABE_ITO, country_names
 from lessonkit.timelines import events_with_sources, style_timeline
 

@@ -1,7 +1,7 @@
 """A class on a JupyterHub, set up as the README's "On a JupyterHub" section says, with no internet.
 
 The image: this test's own environment, which has requirements-hub.txt's packages (requirements-dev.txt includes
-them), set up with the README's one command, `python -m lessonkit.vendor --install`, run from the kit's lessons/
+them), set up with the README's one command, `python -m kitbuild.vendor --install`, run from the kit's
 folder. The hub: JupyterHub (pinned in requirements-hub.txt) with configurable-http-proxy (npm, pinned here, installed
 into build/node/ as the axe checks install axe-core), on loopback. The repository: the kit's tracked files as they are
 in the work tree, committed to a fresh git repository that the nbgitpuller link names by its file:// address (a
@@ -137,8 +137,8 @@ class Hub:
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    # The README's one command, in the image's environment, from the kit's lessons/ folder.
-    subprocess.run([sys.executable, "-m", "lessonkit.vendor", "--install"], cwd=ROOT / "lessons", check=True,
+    # The README's one command, in the image's environment, from the kit's folder.
+    subprocess.run([sys.executable, "-m", "kitbuild.vendor", "--install"], cwd=ROOT, check=True,
                    capture_output=True, text=True)
     server = Hub(tmp_path_factory.mktemp("jupyterhub"))
     try:

@@ -29,7 +29,7 @@ from lessonkit import kernel
 from lessonkit.checks import new_cold_war
 from lessonkit.data import load_geojson, load_table
 from lessonkit.maps import AREA_COLOURS, LINE_COLOURS
-from lessonkit.publish import lesson_paths
+from lessonkit.paths import lesson_paths
 from lessonkit.style import OKABE_ITO
 from lessonkit.timelines import events_with_sources
 from tests.browser import (
@@ -538,8 +538,9 @@ def test_a_learners_answers_stay_theirs_and_the_builds_ship_none_of_them(lab, br
     """Work lesson 00's first exercise in JupyterLab, in the learner's copy (`kit.py lab` opens my-work/), save,
     restart the kernel and run the check: it says what to do. Then build as the instructor: the hand-out has no
     answers, the builds succeed, the learner's answer is still there, and `kit.py reset 00` starts it afresh."""
-    from lessonkit.clean import edited_lessons
-    from lessonkit.publish import BUILD
+    from kitbuild.paths import BUILD
+
+    from kitbuild.clean import edited_lessons
     work = ROOT / "build" / f"lab-my-work-{secrets.token_hex(4)}"  # git-ignored, like my-work/
     monkeypatch.setattr(kit, "MY_WORK", work)
     request.addfinalizer(lambda: shutil.rmtree(work, ignore_errors=True))
@@ -589,8 +590,8 @@ def test_a_learners_answers_stay_theirs_and_the_builds_ship_none_of_them(lab, br
         lab.stop_kernels()
 
     assert edited_lessons() == [], "the learner's work reached lessons/"
-    versions = subprocess.run([str(kit.venv_python()), "-m", "lessonkit.publish", "versions"],
-                              cwd=ROOT / "lessons", capture_output=True, text=True)
+    versions = subprocess.run([str(kit.venv_python()), "-m", "kitbuild.publish", "versions"],
+                              cwd=ROOT, capture_output=True, text=True)
     assert versions.returncode == 0, versions.stderr
     handout = nbformat.read(BUILD / "student" / "lessons" / lesson, as_version=4)
     assert handout.cells[first_answer].source == nbformat.read(LESSONS[lesson[:-6]], as_version=4) \

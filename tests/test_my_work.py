@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
-from lessonkit import exercises, kernel, publish
+from kitbuild import publish
+from lessonkit import exercises, kernel
 from lessonkit.checks import cold_war_borders, far_east, new_cold_war, pacific_signals, philippines
 from lessonkit.exercises import check_in_namespace, feedback_for
 from tests.conftest import ROOT
@@ -121,7 +122,7 @@ def test_builds_refuse_answers_saved_into_lessons_and_restore_lessons_moves_them
     """The issue's case: a student's answers autosaved into lessons/01 were shipped in build/student/."""
     lesson = kit_copy / "lessons" / FIRST
     answer(lesson, "hmeimim_to_sochi_km = 970  # the student's")
-    refused = run_python(kit_copy, "-m", "lessonkit.publish", "versions", cwd=kit_copy / "lessons")
+    refused = run_python(kit_copy, "-m", "kitbuild.publish", "versions")
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[1:3] == [f"  lessons/{FIRST}", "Run  python3 kit.py restore-lessons  to move "
                                                "them into my-work/ and restore the kit's lessons, then build again."]
@@ -130,23 +131,23 @@ def test_builds_refuse_answers_saved_into_lessons_and_restore_lessons_moves_them
     assert restored.returncode == 0, restored.stderr
     assert first_answer(kit_copy / "my-work" / FIRST) == "hmeimim_to_sochi_km = 970  # the student's"
     assert "# the student's" not in lesson.read_text()
-    built = run_python(kit_copy, "-m", "lessonkit.publish", "versions", cwd=kit_copy / "lessons")
+    built = run_python(kit_copy, "-m", "kitbuild.publish", "versions")
     assert built.returncode == 0, built.stderr
     assert "the student's" not in (kit_copy / "build" / "student" / "lessons" / FIRST).read_text()
 
 
 def test_run_all_alone_does_not_stop_a_build_and_edited_lets_a_contributor_build(kit_copy):
-    from lessonkit import clean
+    from kitbuild import clean
     lesson = kit_copy / "lessons" / FIRST
     notebook = nbformat.read(lesson, as_version=4)
     for count, cell in enumerate(cell for cell in notebook.cells if cell.cell_type == "code"):
         cell.execution_count = count + 1
         cell.outputs = [nbformat.v4.new_output("stream", text="ran\n")]
     nbformat.write(notebook, lesson)
-    listed = run_python(kit_copy, "-m", "lessonkit.clean", "--list", cwd=kit_copy / "lessons")
+    listed = run_python(kit_copy, "-m", "kitbuild.clean", "--list")
     assert listed.stdout == ""
     answer(lesson, "x = 1")
-    assert run_python(kit_copy, "-m", "lessonkit.clean", "--list", cwd=kit_copy / "lessons").stdout == \
+    assert run_python(kit_copy, "-m", "kitbuild.clean", "--list").stdout == \
         f"lessons/{FIRST}\n"
     assert clean.require_clean("x", ["--edited", "y"]) == ["y"]
 

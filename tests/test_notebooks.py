@@ -10,8 +10,9 @@ import sys
 import nbformat
 import pytest
 
+from kitbuild.publish import CHECKED_TAG
 from lessonkit.data import load_table
-from lessonkit.publish import CHECKED_TAG, lesson_paths
+from lessonkit.paths import lesson_paths
 from tests.conftest import DATA, KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
 
 LESSON_PATHS = lesson_paths()
@@ -151,7 +152,7 @@ def test_nbval_fails_when_the_data_changes(tmp_path):
 
 
 def test_store_outputs_keeps_only_checked_cells(tmp_path):
-    from lessonkit.publish import keep_checked_outputs
+    from kitbuild.publish import keep_checked_outputs
     notebook = read(LESSONS / KURILS_MAP_LESSON)
     for cell in notebook.cells:
         if cell.cell_type == "code":

@@ -4,8 +4,10 @@ import re
 
 import nbformat
 import pytest
+from kitbuild.paths import INSTRUCTOR_GUIDE, lesson_paths
 
-from lessonkit import publish
+from kitbuild import publish
+from kitbuild.prepare import prepare, remote_assets
 from lessonkit.checks import kurils_history, kurils_map, start
 from lessonkit.timelines import events_with_sources
 from tests.browser import SHOTS, executed_lesson, offline_page, slide_decks
@@ -16,7 +18,7 @@ LESSON_IDS = {"ids": lambda path: path.stem}
 
 
 def test_student_version_has_no_solutions_notes_or_outputs():
-    student = publish.student_version(read(KURILS))
+    student = prepare(read(KURILS), "student")
     assert not cells_tagged(student, "solution") and not cells_tagged(student, "instructor")
     exercises = len(cells_tagged(read(KURILS), "exercise"))
     assert exercises and len(cells_tagged(student, "exercise")) == len(cells_tagged(student, "check")) == exercises
@@ -24,7 +26,7 @@ def test_student_version_has_no_solutions_notes_or_outputs():
 
 
 def test_instructor_version_unfolds_solutions_and_marks_notes():
-    instructor = publish.instructor_version(read(KURILS))
+    instructor = prepare(read(KURILS), "instructor")
     assert all(cell.source.startswith("<details open>") for cell in cells_tagged(instructor, "solution"))
     assert all("Instructor notes" in cell.source for cell in cells_tagged(instructor, "instructor"))
     assert len(instructor.cells) == len(read(KURILS).cells)
@@ -33,11 +35,7 @@ def test_instructor_version_unfolds_solutions_and_marks_notes():
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
     build = tmp_path_factory.mktemp("build")
-    original, publish.BUILD = publish.BUILD, build
-    try:
-        yield publish.write_versions(), build
-    finally:
-        publish.BUILD = original
+    return publish.write_versions(build), build
 
 
 def test_versions_are_complete_folders_to_hand_out(versions):
@@ -46,7 +44,11 @@ def test_versions_are_complete_folders_to_hand_out(versions):
         assert (build / kind / "data" / "datapackage.json").is_file()
         assert (build / kind / "lessons" / "lessonkit" / "exercises.py").is_file()
         assert sorted(p.name for p in (build / kind / "lessons").glob("*.ipynb")) == [
-            p.name for p in publish.lesson_paths()]
+            p.name for p in lesson_paths()]
+        helpers = (build / kind / "lessons" / "lessonkit").rglob("*.py")
+        importing = [path.name for path in helpers
+                     if re.search(r"^\s*(from|import)\s+kitbuild\b", path.read_text(encoding="utf-8"), re.M)]
+        assert not importing, f"{importing} import the build tools, which hand-outs leave out"
 
 
 def test_student_version_runs_and_gives_feedback(versions):
@@ -69,8 +71,8 @@ def test_every_link_in_the_student_version_leads_somewhere(versions):
 
 def test_instructor_version_has_the_instructor_guide_and_the_student_version_not(versions):
     written, build = versions
-    guide = build / "instructor" / "lessons" / publish.INSTRUCTOR_GUIDE.name
-    assert guide in written and guide.read_bytes() == publish.INSTRUCTOR_GUIDE.read_bytes()
+    guide = build / "instructor" / "lessons" / INSTRUCTOR_GUIDE.name
+    assert guide in written and guide.read_bytes() == INSTRUCTOR_GUIDE.read_bytes()
     assert not list((build / "student").rglob("*instructor*")), "the guide holds the answer keys"
 
 
@@ -92,7 +94,7 @@ def bare_reprs(notebook, name: str) -> list[str]:
     return bare
 
 
-@pytest.mark.parametrize("lesson", publish.lesson_paths(), **LESSON_IDS)
+@pytest.mark.parametrize("lesson", lesson_paths(), **LESSON_IDS)
 def test_no_cell_shows_a_bare_object_repr(lesson):
     """Noise on a slide and in the notebook: end such a line with `;`, or show the map itself."""
     bare = bare_reprs(executed_lesson(lesson), lesson.name)
@@ -120,7 +122,7 @@ def decks():
 
 
 def test_one_deck_per_lesson_with_its_files_beside_it(decks):
-    assert [deck.name for deck in decks] == [f"{p.stem}.slides.html" for p in publish.lesson_paths()]
+    assert [deck.name for deck in decks] == [f"{p.stem}.slides.html" for p in lesson_paths()]
     assert sorted(decks[0].parent.glob("*.slides.html")) == decks, "a deck of a lesson that no longer exists"
     vendor = decks[0].parent / "vendor"
     for needed in ["reveal.js/dist/reveal.js", "reveal.js/plugin/notes/notes.js", "leaflet/leaflet.js",
@@ -132,8 +134,8 @@ def test_decks_fetch_nothing_from_the_internet(decks):
     for deck in decks:
         page = deck.read_text(encoding="utf-8")
         maps = [html.unescape(doc) for doc in re.findall(r'srcdoc="(.*?)"', page, re.S)]
-        assert not publish.remote_assets(page), deck.name
-        assert all(not publish.remote_assets(doc) for doc in maps), deck.name
+        assert not remote_assets(page), deck.name
+        assert all(not remote_assets(doc) for doc in maps), deck.name
 
 
 def test_instructor_notes_become_speaker_notes(decks):
@@ -174,7 +176,7 @@ def test_deck_shows_map_and_chart_with_no_network(decks):
 
 def test_instructor_guide_covers_every_lesson_and_answer_key():
     guide = (LESSONS / "instructor-guide.md").read_text(encoding="utf-8")
-    for path in publish.lesson_paths():
+    for path in lesson_paths():
         assert f"Lesson {path.name.split('-')[0]} " in guide, path.name
     for name in [*kurils_history.EXERCISES, *kurils_map.EXERCISES, *start.EXERCISES]:
         assert f"`{name}`" in guide, f"no answer key for {name}"

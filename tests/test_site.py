@@ -9,15 +9,18 @@ import re
 
 import nbformat
 import pytest
+from kitbuild.paths import ROLE_BRIEFS, lesson_paths
 
-from lessonkit import publish, site
+from kitbuild import site
+from kitbuild.prepare import PLOTLY_MIMETYPE, offline_html, prepare, remote_assets
+from kitbuild.vendor import PAGE_FILES
 from lessonkit.timelines import events_with_sources
 from tests.browser import SHOTS, offline_page
 from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson
 
 pytestmark = pytest.mark.browser
-LESSONS = publish.lesson_paths()
+LESSONS = lesson_paths()
 LESSON_IDS = {"ids": lambda path: path.stem}
 # Each lesson's charts, by the theme of the events they plot (one dot per event).
 # Each chart of a lesson: the theme whose events it plots, and the days it keeps (first, last; None for all).
@@ -62,7 +65,7 @@ def navigation(page: str, here: str) -> list[str]:
 
 
 def test_every_lesson_is_in_the_navigation_in_the_learning_paths_order(built_site):
-    roles = [f"lessons/09-roles/{path.stem}.html" for path in sorted(publish.ROLE_BRIEFS.glob("*.md"))]
+    roles = [f"lessons/09-roles/{path.stem}.html" for path in sorted(ROLE_BRIEFS.glob("*.md"))]
     expected = ["index.html", *(f"lessons/{path.stem}.html" for path in LESSONS), *roles,
                 "lessons/course-plans.html", "lessons/instructor-guide.html", "data/README.html",
                 "lessons/glossary.html"]
@@ -104,11 +107,11 @@ def test_no_page_loads_anything_from_the_internet(built_site):
     assert len(pages) >= len(LESSONS) + 4
     for path in pages:
         page = path.read_text(encoding="utf-8")
-        assert not publish.remote_assets(page), path.relative_to(built_site)
+        assert not remote_assets(page), path.relative_to(built_site)
         for document in srcdocs(page):
-            assert not publish.remote_assets(document), path.relative_to(built_site)
+            assert not remote_assets(document), path.relative_to(built_site)
             assert "/static/kit" not in document and "cdn." not in document, path.relative_to(built_site)
-    for needed in site.VENDOR_FILES:
+    for needed in PAGE_FILES:
         assert (built_site / site.VENDOR / needed).exists(), needed
 
 
@@ -280,14 +283,14 @@ def test_offline_rewrite_points_any_leaflet_jquery_or_plotly_address_at_the_site
         '<link rel="stylesheet" href="https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css"/>',
         '<a href="https://www.mofa.go.jp/">a source</a>'])
     output = f'<div><iframe srcdoc="{html.escape("<title>Kurils</title>" + document, quote=True)}"></iframe></div>'
-    rewritten = site.offline_html(output, "../_static/vendor/")
+    rewritten = offline_html(output, "../_static/vendor/")
     inner = srcdocs(rewritten)[0]
-    assert not publish.remote_assets(inner) and "/static/kit-vendor" not in inner
+    assert not remote_assets(inner) and "/static/kit-vendor" not in inner
     for local in ["leaflet/leaflet.css", "leaflet/leaflet.js", "jquery.min.js", "plotly.min.js"]:
         assert f"../_static/vendor/{local}" in inner, local
     assert "bootstrap" not in inner and 'href="https://www.mofa.go.jp/"' in inner, "a link to click stays"
     assert rewritten.startswith('<div><iframe title="Kurils" srcdoc=')
-    assert site.offline_html('<iframe title="Map of the strait" srcdoc=""></iframe>', "") .count("title=") == 1
+    assert offline_html('<iframe title="Map of the strait" srcdoc=""></iframe>', "") .count("title=") == 1
 
 
 def test_chart_output_becomes_html_drawn_by_the_sites_plotly():
@@ -295,14 +298,14 @@ def test_chart_output_becomes_html_drawn_by_the_sites_plotly():
         nbformat.v4.new_markdown_cell("---"),
         nbformat.v4.new_markdown_cell("notes", metadata={"tags": ["instructor"]}),
         *[nbformat.v4.new_code_cell("timeline", outputs=[nbformat.v4.new_output(
-            "display_data", data={site.PLOTLY_MIMETYPE: {"data": [{"type": "scatter", "x": [1], "y": [2]}],
+            "display_data", data={PLOTLY_MIMETYPE: {"data": [{"type": "scatter", "x": [1], "y": [2]}],
                                                          "layout": {}}})]) for _ in range(2)]])
-    shown = site.site_notebook(notebook, "../_static/vendor/")
+    shown = prepare(notebook, "site", "../_static/vendor/")
     assert [cell.source for cell in shown.cells] == ["timeline", "timeline"]
     first, second = (cell.outputs[0]["data"]["text/html"] for cell in shown.cells)
     assert first.startswith('<script src="../_static/vendor/plotly.min.js"></script>')
     assert "plotly.min.js" not in second and "Plotly.newPlot" in second, "plotly.js is loaded once a page"
-    assert json.dumps(notebook.cells[2].outputs[0]["data"]).count(site.PLOTLY_MIMETYPE) == 1, "the run is not changed"
+    assert json.dumps(notebook.cells[2].outputs[0]["data"]).count(PLOTLY_MIMETYPE) == 1, "the run is not changed"
 
 
 def test_every_glossary_link_on_a_lesson_page_reaches_its_entry(built_site):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from lessonkit.data import read_package
-from lessonkit.publish import lesson_paths
+from lessonkit.paths import lesson_paths
 from tests.idioms import TAUGHT, code_spans, idioms_in, lessonkit_names, mentioned
 from tests.lessons import (
     declared_exercises,

@@ -1,6 +1,6 @@
-"""Sphinx configuration of the kit's website (`python3 kit.py site`, built by lessonkit/site.py).
+"""Sphinx configuration of the kit's website (`python3 kit.py site`, built by kitbuild/site.py).
 
-The source folder Sphinx reads is assembled by lessonkit/site.py in build/site-work/ with the kit's own layout
+The source folder Sphinx reads is assembled by kitbuild/site.py (in `site.WORK`) with the kit's own layout
 (lessons/, data/), so the Binder and download buttons name the same paths as the repository. The lessons arrive
 already executed: MyST-NB only renders them. Nothing here fetches anything from the internet, at build time or when
 a reader opens a page.

@@ -2,9 +2,9 @@
 
 For the lessons: load data (`data`), measure (`geo`), draw maps (`maps`, in the kit's colours from `style`) and
 timelines (`timelines`), show statements (`statements`), check exercises (`exercises`, one `checks` module per
-lesson, passes noted by `progress`), and short error messages in a notebook (`kernel`). Build tools, run through
-kit.py and never imported by a lesson: `publish` (versions, slides, stored outputs), `export`, `site`, `glossary`
-(links terms), `vendor` (offline map files) and `clean` (lessons as shipped).
+lesson, passes noted by `progress`), short error messages in a notebook (`kernel`), and where the kit keeps its
+files (`paths`). The build tools (slides, hand-outs, pages, website) are the top-level `kitbuild` package, which
+hand-outs leave out.
 
 Importing it also sets how pandas shows a table: every character of a text cell (pandas cuts text at 50 characters
 by default, and a lesson never sends a learner to read a cut-off note or quote)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from .paths import DATA as DATA_DIR
 
 
 class DataFileError(ValueError):

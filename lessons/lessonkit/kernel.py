@@ -19,7 +19,8 @@ import linecache
 import sys
 from pathlib import Path
 
-LESSONS_DIR = Path(__file__).resolve().parents[1]
+from .paths import LESSONS as LESSONS_DIR
+
 RUN_ABOVE = "Run → Run All Above Selected Cell"
 RESTART_HELP = (f"If you restarted the kernel or just opened this notebook, run the cells above first ({RUN_ABOVE}), "
                 "then this cell again. Otherwise check the name's spelling.")

@@ -3,7 +3,7 @@ party's language and cite a source, and a legend. Lessons add their own layers w
 
 Offline drawing: folium loads Leaflet, jQuery, Bootstrap and icon fonts from CDNs. A kit map loads only what it uses
 (Leaflet, and jQuery for popups) from the Jupyter server itself, at `{base URL}static/kit/` (the base URL of the
-notebook page the map sits in), where `kit.py lab`, Binder's postBuild and a hub's image (`python -m lessonkit.vendor
+notebook page the map sits in), where `kit.py lab`, Binder's postBuild and a hub's image (`python -m kitbuild.vendor
 --install`) serve the copies the set-up installed from PyPI; if they are not there, from the CDN; if neither loads,
 the map says in words what to do, and on a hub or Binder sends the learner to the instructor. Exported pages, decks
 and the site rewrite these addresses to their own copies.
@@ -21,6 +21,7 @@ import folium
 import pandas as pd
 
 from .data import load_geojson, load_table
+from .paths import ROOT
 from .style import MAP_HEIGHT_PX, OKABE_ITO, country_names
 
 SEA_COLOUR = "#d6e8f2"
@@ -69,7 +70,7 @@ def kit_repository_url() -> str | None:
 
 
 def _origin_url() -> str | None:
-    config = Path(__file__).resolve().parents[2] / ".git" / "config"
+    config = ROOT / ".git" / "config"
     try:
         text = config.read_text(encoding="utf-8")
     except OSError:
@@ -87,7 +88,7 @@ def _readme_link() -> dict:
         return {"href": f"{url}#{README_HUB_SECTION}"}
     session = os.environ.get("JPY_SESSION_NAME")  # the notebook's path from the server's root (jupyter_server)
     if session:
-        readme = Path(__file__).resolve().parents[2] / "README.md"
+        readme = ROOT / "README.md"
         try:
             relative = os.path.relpath(readme, Path.cwd())
         except ValueError:
@@ -101,7 +102,7 @@ def _readme_link() -> dict:
 # Runs in the map's page before anything loads. The page lies in an iframe of the notebook page (same origin), whose
 # #jupyter-config-data names the server's base URL: the map files are asked for there, whatever the kernel thought
 # (a server started with a base URL but without JUPYTERHUB_SERVICE_PREFIX). Exported pages, decks and the website
-# rewrite the quoted addresses in `files` and `online` to their own copies (lessonkit.publish.offline_html), which are
+# rewrite the quoted addresses in `files` and `online` to their own copies (kitbuild.prepare.offline_html), which are
 # then used as they are: only an address on the server's root (/…/static/kit/…) is moved to the page's base URL.
 # Each file is written as a tag of its own script, so the next script (the CDN fallback) runs after it has loaded.
 _ASSETS_JS = """(function () {

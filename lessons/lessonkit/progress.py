@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from .paths import lesson_paths
+
 DEFAULT_FILE = Path.home() / ".asia-pacific-security-kit" / "progress.jsonl"
 CHECKS_IMPORT = re.compile(r"from lessonkit\.checks\.(\w+) import")
 CHECK_CALL = re.compile(r"""check\(\s*["']([\w-]+)["']\s*\)""")
@@ -57,8 +59,6 @@ def passed() -> dict[tuple[str, str], str]:
 
 def lesson_exercises() -> list[tuple[str, str, list[str]]]:
     """Each lesson's file name, its checks module and its exercises in the order its check cells call them."""
-    from .publish import lesson_paths  # here, not above: every check imports this module, and needs none of it
-
     lessons = []
     for path in lesson_paths():
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]

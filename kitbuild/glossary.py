@@ -1,8 +1,8 @@
 """The glossary (lessons/glossary.md) and the links lessons make to it.
 
-Lesson authors write terms as plain words; `python -m lessonkit.glossary` (run in lessons/) links the first use of
-each glossary term in each lesson's Markdown to its entry, `glossary.md#slug`. The tests run the same linking on a
-copy and fail if it would change anything, so a new lesson or a new term cannot leave a first use unlinked.
+Lesson authors write terms as plain words; `python -m kitbuild.glossary` (run in the kit's folder) links the first
+use of each glossary term in each lesson's Markdown to its entry, `glossary.md#slug`. The tests run the same linking
+on a copy and fail if it would change anything, so a new lesson or a new term cannot leave a first use unlinked.
 """
 import re
 import sys
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from .publish import GLOSSARY, LESSONS
+from .paths import GLOSSARY, lesson_paths
 
 ANCHOR = re.compile(r'^<a id="([a-z0-9-]+)"></a>$', re.M)
 LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
@@ -87,7 +87,7 @@ PROTECTED = re.compile(r"^#[^\n]*|^>[^\n]*|```.*?```|`[^`\n]*`|\[[^\]]*\]\([^)]*
 
 def glossary_slugs(path: Path = GLOSSARY) -> list[str]:
     """The anchors of the glossary's entries, in the order they appear."""
-    return ANCHOR.findall(path.read_text(encoding="utf-8")) if path.exists() else []
+    return ANCHOR.findall(path.read_text(encoding="utf-8"))
 
 
 def _open_spans(text: str) -> list[tuple[int, int]]:
@@ -144,9 +144,10 @@ def unlinked_first_uses(notebook: nbformat.NotebookNode) -> list[str]:
     return problems
 
 
-def main(paths: list[str]) -> None:
+def main(names: list[str]) -> None:
+    """Link the glossary terms in the lessons named (paths to notebooks), or in every lesson."""
     slugs = glossary_slugs()
-    for path in paths or sorted(str(p) for p in LESSONS.glob("[0-9]*.ipynb")):
+    for path in names or lesson_paths():
         notebook = nbformat.read(path, as_version=4)
         before = nbformat.writes(notebook)
         if nbformat.writes(link_first_uses(notebook, slugs)) != before:

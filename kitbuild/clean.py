@@ -2,9 +2,9 @@
 (a learner's answers saved into it, a Run All that was followed by edits) stops the build, named, with the one
 command that fixes it. Outputs and cell metadata don't count: the builds drop or re-make them.
 
-    python -m lessonkit.clean --list     the lessons a build would refuse, one path a line (for kit.py restore-lessons)
+    python -m kitbuild.clean --list     the lessons a build would refuse, one path a line (for kit.py restore-lessons)
 
-Standard library only, so kit.py runs it as a script (python3 lessons/lessonkit/clean.py --list) before any set-up.
+Standard library only, so kit.py runs it with its own python3 (from the kit's folder) before any set-up.
 
 Without git (the kit downloaded as a zip) nothing can be compared, and the builds use lessons/ as it is.
 """
@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-KIT_ROOT = Path(__file__).resolve().parents[2]
-LESSONS = KIT_ROOT / "lessons"
+from .paths import ROOT, lesson_paths
+
 FIX = "python3 kit.py restore-lessons"
 
 
@@ -23,7 +23,7 @@ class EditedLessons(Exception):
 
     def __init__(self, paths: list[Path], command: str):
         self.paths = paths
-        names = "\n".join(f"  {path.relative_to(KIT_ROOT)}" for path in paths)
+        names = "\n".join(f"  {path.relative_to(ROOT)}" for path in paths)
         super().__init__(
             f"Not building {command}: these lessons differ from the kit's version in git (answers or edits saved "
             f"into them, or a file that is not part of the kit):\n{names}\n"
@@ -34,14 +34,14 @@ class EditedLessons(Exception):
 
 def _git(*args: str) -> subprocess.CompletedProcess | None:
     try:
-        return subprocess.run(["git", *args], cwd=KIT_ROOT, capture_output=True)
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True)
     except OSError:  # no git installed
         return None
 
 
 def in_git() -> bool:
     result = _git("rev-parse", "--verify", "-q", "HEAD")
-    return result is not None and result.returncode == 0 and (KIT_ROOT / ".git").exists()
+    return result is not None and result.returncode == 0 and (ROOT / ".git").exists()
 
 
 def cells(text: str) -> list[tuple]:
@@ -55,7 +55,7 @@ def cells(text: str) -> list[tuple]:
 
 def committed(path: Path) -> str | None:
     """The lesson's text as git's HEAD has it, or None if it is not in HEAD."""
-    result = _git("show", f"HEAD:{path.relative_to(KIT_ROOT).as_posix()}")
+    result = _git("show", f"HEAD:{path.relative_to(ROOT).as_posix()}")
     if result is None or result.returncode != 0:
         return None
     return result.stdout.decode("utf-8")
@@ -66,7 +66,7 @@ def edited_lessons(paths: list[Path] | None = None) -> list[Path]:
     if not in_git():
         return []
     if paths is None:
-        paths = sorted(LESSONS.glob("[0-9][0-9]*-*.ipynb"))
+        paths = lesson_paths()
     edited = []
     for path in paths:
         original = committed(path)
@@ -93,6 +93,6 @@ def require_clean(command: str, args: list[str]) -> list[str]:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--list"]:
         for path in edited_lessons():
-            print(path.relative_to(KIT_ROOT).as_posix())
+            print(path.relative_to(ROOT).as_posix())
     else:
         print(__doc__)

@@ -1,9 +1,11 @@
 """The browser files the kit's maps load (Leaflet, and jQuery for folium's popups), taken from the PyPI packages that
-ship them, so that no other project's code is committed here.
+ship them, so that no other project's code is committed here; and the files the decks, pages and site load beside
+them (those, plotly.js and reveal.js), in the one `vendor/` layout they share.
 
-    python -m lessonkit.vendor             (run by `kit.py lab`) copies them to `assets/vendor/kit/`, which JupyterLab
-                                           then serves at `{base URL}static/kit/` (kit.py passes the folder to it)
-    python -m lessonkit.vendor --install   (a JupyterHub image, Binder's postBuild) sets up the active environment
+    python -m kitbuild.vendor              (run by `kit.py lab`, from the kit's folder) copies the map files to
+                                           `assets/vendor/kit/`, which JupyterLab then serves at
+                                           `{base URL}static/kit/` (kit.py passes the folder to it)
+    python -m kitbuild.vendor --install    (a JupyterHub image, Binder's postBuild) sets up the active environment
                                            itself, so that every Jupyter server started from it serves the map files,
                                            with no copy of the kit kept in the image and no server option to pass
 
@@ -22,10 +24,7 @@ import shutil
 import sys
 from pathlib import Path
 
-KIT_ROOT = Path(__file__).resolve().parents[2]
-SERVED = KIT_ROOT / "assets" / "vendor"  # kit.py passes this folder to JupyterLab as an extra static path
-MAP_ASSETS = SERVED / "kit"
-JUPYTERLAB_OVERRIDES = KIT_ROOT / "assets" / "jupyterlab" / "overrides.json"  # kit.py installs the same file
+from .paths import JUPYTERLAB_OVERRIDES, MAP_ASSETS, ROOT
 
 
 def map_asset_files() -> dict[str, Path]:
@@ -43,13 +42,60 @@ def map_asset_files() -> dict[str, Path]:
 
 
 def install_map_assets(destination: Path = MAP_ASSETS) -> Path:
-    destination.mkdir(parents=True, exist_ok=True)
-    for name, source in map_asset_files().items():
-        if source.is_dir():
-            shutil.copytree(source, destination / name, dirs_exist_ok=True)
-        else:
-            shutil.copyfile(source, destination / name)
+    copy_files(map_asset_files(), destination)
     return destination
+
+
+def copy_files(files: dict[str, Path], destination: Path) -> None:
+    """Copy each file or folder of `files` to its relative path under `destination`."""
+    for relative, source in files.items():
+        target = destination / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(source, target)
+
+
+# The vendor/ folder beside a deck, an exported page or the site's pages ---------------------------------------
+
+# What an exported lesson or a page of the website loads, by its path under vendor/; a deck loads reveal.js too.
+PAGE_FILES = ["leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/images", "jquery.min.js", "plotly.min.js"]
+
+
+def vendor_files() -> dict[str, Path]:
+    """Files the decks, pages and site load, by their path under vendor/, each from the installed package that
+    ships it."""
+    import plotly
+    import sphinx_revealjs
+
+    maps = map_asset_files()
+    reveal = Path(sphinx_revealjs.__file__).parent / "_static" / "revealjs"
+    return {
+        "jquery.min.js": maps["jquery.min.js"],
+        "leaflet/leaflet.js": maps["leaflet.js"],
+        "leaflet/leaflet.css": maps["leaflet.css"],
+        "leaflet/images": maps["images"],
+        "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
+        "reveal.js/dist": reveal / "dist",
+        "reveal.js/plugin/notes": reveal / "plugin" / "notes",
+    }
+
+
+def copy_vendor(destination: Path, only: list[str] | None = None) -> None:
+    """The vendor/ folder at `destination`: every file of vendor_files(), or those named in `only`."""
+    files = vendor_files()
+    copy_files({relative: files[relative] for relative in only or files}, destination)
+
+
+def vendor_path(name: str, prefix: str = "vendor/") -> str:
+    """Where a page finds its copy of `name` (leaflet.js, jquery-3.7.1.min.js, plotly-2.35.2.min.js, ...); `prefix`
+    leads from the page to the vendor folder ("vendor/" beside a deck or an exported page, "../_static/vendor/" for
+    a page of the website)."""
+    name = name.lower()
+    if name in ("leaflet.js", "leaflet.css"):
+        return f"{prefix}leaflet/{name}"
+    return f"{prefix}{'jquery.min.js' if name.startswith('jquery') else 'plotly.min.js'}"
 
 
 # Installing into an environment (a hub's image, Binder) --------------------------------------------------------
@@ -106,13 +152,13 @@ def install_into_environment(prefix: Path | None = None) -> dict[str, Path]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m lessonkit.vendor", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m kitbuild.vendor", description=__doc__.split("\n\n")[0])
     parser.add_argument("--install", action="store_true",
                         help="set up the active environment (sys.prefix) so its Jupyter servers serve the map files")
     parser.add_argument("--prefix", type=Path, help="with --install: another environment's prefix")
     args = parser.parse_args(argv)
     if not args.install:
-        print(f"map files ready in {install_map_assets().relative_to(KIT_ROOT)}/")
+        print(f"map files ready in {install_map_assets().relative_to(ROOT)}/")
         return
     paths = install_into_environment(args.prefix)
     print(f"map files copied to {paths['map_files']}/\n"
