@@ -3,9 +3,11 @@ never raises. Every checks module is found by discovery, and each declares its e
 import datetime
 import math
 
+import folium
 import numpy as np
 import pandas as pd
 import pytest
+from folium.plugins import MarkerCluster
 
 from lessonkit import exercises
 from lessonkit.checks import common, fact_check, kurils_history, kurils_map, start
@@ -112,6 +114,43 @@ def test_junk_is_never_correct_and_never_raises(name):
         if feedback.correct:
             passed.append(repr(answer)[:80])
     assert not passed, f"{name} passes junk: {passed}"
+
+
+MAP_EXERCISES = [name for name, exercise in EXERCISES.items()
+                 if any(isinstance(answer, folium.Map) for answer in exercise.right())]
+ANSWER_ELEMENTS = (folium.Marker, folium.vector_layers.BaseMultiLocation, folium.GeoJson)
+NESTINGS = {"a FeatureGroup": [folium.FeatureGroup], "a group in a group": [folium.FeatureGroup, folium.FeatureGroup],
+            "a MarkerCluster in a group": [folium.FeatureGroup, MarkerCluster]}
+
+
+def moved_into_layers(answer, layers: list[type]):
+    """A map answer with every element drawn on it (markers, circles, lines, GeoJson; not the kit's land) moved into
+    `layers`, each inside the one before, as a learner who groups what they draw would have it."""
+    if not isinstance(answer, folium.Map):
+        return answer
+    parent = answer
+    for layer in layers:
+        parent = layer().add_to(parent)
+    for key, child in list(answer._children.items()):
+        if isinstance(child, ANSWER_ELEMENTS) and getattr(child, "layer_name", None) != common.LAND_LAYER_NAME:
+            del answer._children[key]
+            parent.add_child(child, name=key)
+    return answer
+
+
+def test_some_exercises_build_maps():
+    assert len(MAP_EXERCISES) >= 4, MAP_EXERCISES
+
+
+@pytest.mark.parametrize("nesting", NESTINGS)
+@pytest.mark.parametrize("name", MAP_EXERCISES)
+def test_map_checks_read_what_is_drawn_however_nested(name, nesting):
+    for answer in EXERCISES[name].right():
+        feedback = judge(name, moved_into_layers(answer, NESTINGS[nesting]))
+        assert feedback.correct, feedback.message
+    for answer, hint in EXERCISES[name].wrong():
+        feedback = judge(name, moved_into_layers(answer, NESTINGS[nesting]))
+        assert not feedback.correct and hint in feedback.message, (hint, feedback.message)
 
 
 def test_a_check_that_raises_still_gives_feedback_to_a_learner():

@@ -2,6 +2,7 @@
 import datetime
 import math
 import re
+from collections.abc import Iterator
 
 import folium
 import numpy as np
@@ -157,6 +158,23 @@ def number_forms(value: float, unit: str, decimals: int = 1) -> list[str]:
     if abs(value) >= 100:
         forms |= {f"{value:,.0f}", f"{value:.0f}"}
     return sorted(forms)
+
+
+LAND_LAYER_NAME = "Land"  # the name base_map gives the kit's land layer
+
+
+def drawn_elements(fmap: folium.Map) -> Iterator[folium.MacroElement]:
+    """Every element drawn on a map, however nested: in a FeatureGroup, a MarkerCluster or any layer, and what those
+    hold in turn (a tooltip, a popup). Depth first in the order added, each element before what it holds. The kit's
+    land layer, with what it holds, is left out: every answer map starts from it, so it is never the answer.
+
+    The one walk of folium's children for every check that reads a map, so that an element counts wherever a learner
+    put it."""
+    for child in fmap._children.values():
+        if isinstance(child, folium.GeoJson) and getattr(child, "layer_name", None) == LAND_LAYER_NAME:
+            continue
+        yield child
+        yield from drawn_elements(child)
 
 
 def map_with(location: tuple[float, float], zoom_start: float, circles: list[tuple[float, float]] = (),

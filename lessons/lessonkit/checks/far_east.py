@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import figure_value, map_with, near, number_forms, place
+from .common import drawn_elements, figure_value, map_with, near, number_forms, place
 
 # Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
 
@@ -93,12 +93,6 @@ def expected_route() -> tuple[tuple[float, float], tuple[float, float]]:
     return tuple((float(place(end).lat), float(place(end).lon)) for end in (PLANT, PORT))
 
 
-def _layers(fmap: folium.Map) -> list:
-    """The map's children and those of its layers (a learner may add the line to a FeatureGroup)."""
-    children = list(fmap._children.values())
-    return children + [child for layer in children for child in getattr(layer, "_children", {}).values()]
-
-
 def expected_route_km() -> float:
     plant, port = expected_route()
     return float(haversine_km(*plant, *port))
@@ -116,7 +110,7 @@ def judge_lng_route(answer: object, expected: tuple) -> object:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`route_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Run the answer cell as given: its first line makes the map.")
-    lines = [layer for layer in _layers(answer) if isinstance(layer, folium.PolyLine)]
+    lines = [element for element in drawn_elements(answer) if isinstance(element, folium.PolyLine)]
     if not lines:
         return not_yet("The map has no line yet. Add a folium.PolyLine with a list of two (lat, lon) points, and "
                        "end that line with .add_to(route_map).")

@@ -13,6 +13,7 @@ from ..geo import EARTH_RADIUS_KM
 from ..maps import base_map, line_style, with_sources
 from .common import (
     DAYS_PER_YEAR,
+    drawn_elements,
     event_date,
     km_between,
     near,
@@ -61,16 +62,6 @@ def expected_line() -> dict:
     raise KeyError(f"data/geo/treaty-lines.geojson has no feature with id {LINE_ASKED!r}")
 
 
-def _descendants(element) -> list:
-    """Every element under a map, layers inside a FeatureGroup too, except the base map's land layer."""
-    found = []
-    for child in element._children.values():
-        if isinstance(child, folium.GeoJson) and getattr(child, "layer_name", None) == "Land":
-            continue
-        found += [child, *_descendants(child)]
-    return found
-
-
 def _features(layer: folium.GeoJson) -> list[dict]:
     data = layer.data if isinstance(layer.data, dict) else {}
     features = [data] if data.get("type") == "Feature" else data.get("features", [])
@@ -89,7 +80,7 @@ def judge_treaty_layer(answer: object, expected: dict) -> object:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`exercise_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Run the answer cell as given: its first line makes the map.")
-    added = _descendants(answer)
+    added = list(drawn_elements(answer))
     layers = [element for element in added if isinstance(element, folium.GeoJson)]
     features = [feature for layer in layers for feature in _features(layer)]
     wanted = expected["properties"]["id"]

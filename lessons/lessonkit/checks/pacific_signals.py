@@ -10,6 +10,7 @@ from ..data import load_table
 from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
 from ..geo import haversine_km
 from .common import (
+    drawn_elements,
     figure_value,
     km_between,
     map_with,
@@ -163,13 +164,7 @@ def expected_reach() -> tuple[float, float, float]:
 
 
 def _circles(fmap: folium.Map, kind: type) -> list:
-    """Every `kind` on the map, added to it directly or inside a layer (a folium.FeatureGroup, as lesson 01 does)."""
-    found, stack = [], list(fmap._children.values())
-    while stack:
-        child = stack.pop(0)
-        found += [child] if type(child) is kind else []
-        stack.extend(child._children.values())
-    return found
+    return [element for element in drawn_elements(fmap) if isinstance(element, kind)]
 
 
 MAX_TRIES_ON_MAP = 3  # a wrong circle left in the cell above a right one is fine; a spread of guesses is not

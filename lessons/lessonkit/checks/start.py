@@ -13,7 +13,7 @@ from ..exercises import (
     not_yet,
 )
 from ..geo import haversine_km
-from .common import map_with
+from .common import drawn_elements, map_with
 
 # Exercise 1 counts the events of one theme; the lesson's example counts another (the Kurils).
 THEME, EXAMPLE_THEME = "japan-russia", "kurils"
@@ -135,16 +135,6 @@ def _kind(shape: folium.Marker) -> type:
     return next(kind for kind in SHAPES if isinstance(shape, kind))
 
 
-def _shapes(element) -> list:
-    """Every marker, circle and pin on a map, also inside a layer such as a FeatureGroup."""
-    found = []
-    for child in element._children.values():
-        if isinstance(child, folium.Marker):
-            found.append(child)
-        found += _shapes(child)
-    return found
-
-
 def meeting_place_id() -> str:
     """The places id of the Abe-Putin meeting on MEETING_DATE (the kit files it under two themes, one place)."""
     events = load_table("events")
@@ -181,8 +171,7 @@ def judge_meeting_marker(answer: object, expected: tuple[float, float]) -> objec
         except (TypeError, ValueError, IndexError):
             return False
 
-    shapes = _shapes(answer)
-    added = list(shapes)
+    added = [element for element in drawn_elements(answer) if isinstance(element, folium.Marker)]
     for city in cities.itertuples():
         circle = next((shape for shape in added if _kind(shape) is folium.CircleMarker
                        and at(shape.location, city.lat, city.lon)), None)
