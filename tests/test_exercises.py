@@ -10,7 +10,7 @@ import pytest
 from folium.plugins import MarkerCluster
 
 from lessonkit import exercises
-from lessonkit.checks import common, fact_check, kurils_history, kurils_map, start
+from lessonkit.checks import common, fact_check, kurils_history, kurils_map, pacific_signals, start
 from lessonkit.data import load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from tests.lessons import check_modules, checked_exercises, declared_exercises, hint_texts
@@ -160,6 +160,32 @@ def test_a_check_that_raises_still_gives_feedback_to_a_learner():
     assert not feedback.correct and "I could not read" in feedback.message
     with pytest.raises(ZeroDivisionError):
         feedback_for(broken, 3.5, strict=True)
+
+
+def test_an_answer_a_reader_cannot_read_gets_the_readers_message_even_in_strict_judging():
+    def judge_needing_a_number(answer, solved):
+        common.read_number(answer, "Give one number of kilometres, such as 3.5.")
+        return exercises.correct("A number.")
+
+    exercise = exercises.Exercise(**{**EXERCISES["distance"].__dict__, "judge": judge_needing_a_number})
+    for strict in (False, True):
+        feedback = feedback_for(exercise, "three point five", strict=strict)
+        assert not feedback.correct and feedback.message == "Give one number of kilometres, such as 3.5."
+    assert feedback_for(exercise, 3.5, strict=True).correct
+
+
+def test_a_reader_of_one_part_of_an_answer_names_that_part():
+    answer = {**pacific_signals.expected_refuelling(), pacific_signals.TRIP_KEY: "8869 km"}
+    message = judge("needs-refuelling", answer).message
+    assert message.startswith(f"`{pacific_signals.TRIP_KEY}`: Your answer is text. Give the distance as a number")
+
+
+@pytest.mark.parametrize("answer, letters", [
+    ("BDEAC", ["B", "D", "E", "A", "C"]), ("b, d", ["B", "D"]), ("A; C", ["A", "C"]), ("['A', 'C']", ["A", "C"]),
+    (["a ", "C"], ["A", "C"]), (pd.Series(["A"]), ["A"]), ("", []), (1956, None), ([1, "A"], None),
+])
+def test_letters_are_read_one_way_for_every_exercise_that_takes_them(answer, letters):
+    assert common.read_letters(answer) == letters
 
 
 def test_form_only_feedback_says_what_a_person_must_judge():
