@@ -16,6 +16,7 @@ from .common import (
     DAYS_PER_YEAR,
     drawn_elements,
     event_date,
+    figure_value,
     km_between,
     near,
     number_forms,
@@ -25,22 +26,22 @@ from .common import (
     years_slip,
 )
 
+# The distance Japan's government publishes, measured between slightly different points than the kit's.
+PUBLISHED_DISTANCE = "dist-nosappu-kaigara"
+
 
 def expected_distance_km() -> float:
     return km_between("cape-nosappu", "signalny-kaigara")
 
 
 def judge_distance(answer: object, expected: float) -> Feedback:
-    value = read_kilometres(answer, "12.5")
+    value, published = read_kilometres(answer, "12.5"), figure_value(PUBLISHED_DISTANCE)
     if near(value, expected, 0.03):
-        return correct(f"{value:.2f} km. Japan's government gives about 3.7 km, measured between slightly different "
-                       "points: the islet is close enough to see from the cape.")
-    if value < 0:
-        return not_yet("A distance is never negative. Store the number haversine_km gives for the two places, "
-                       "not a difference between their coordinates.")
-    if near(value, 3.7, 0.01):
-        return not_yet("3.7 km is the figure Japan's government publishes. The exercise asks what the kit's own "
-                       "coordinates give: compute it with haversine_km.")
+        return correct(f"{value:.2f} km. Japan's government gives about {published:g} km, measured between slightly "
+                       "different points: the islet is close enough to see from the cape.")
+    if near(value, published, 0.01):
+        return not_yet(f"{published:g} km is the figure Japan's government publishes. The exercise asks what the "
+                       "kit's own coordinates give: compute it with haversine_km.")
     if slip := unit_slip(value, expected, 0.03):
         return slip
     if value < 0.2:
@@ -202,13 +203,13 @@ def _wrong_layers() -> list:
 EXERCISES = {
     "distance": Exercise(
         "nosappu_to_kaigara_km", "a number of kilometres", expected_distance_km, judge_distance,
-        giveaways=lambda: ["3.7 km", *number_forms(expected_distance_km(), "km"),
+        giveaways=lambda: [f"{figure_value(PUBLISHED_DISTANCE):g} km", *number_forms(expected_distance_km(), "km"),
                            *number_forms(expected_distance_km(), "km", 2)],
         right=lambda: [expected_distance_km(), np.float64(expected_distance_km()), pd.Series([expected_distance_km()]),
                        [round(expected_distance_km(), 2)]],
         wrong=lambda: [(expected_distance_km() * 1000, "metres"), (expected_distance_km() / 1.609344, "miles"),
                        (0.04, "degrees"), (-expected_distance_km(), "never negative"),
-                       (3.7, "Japan's government publishes"), (7.5, "Not quite"),
+                       (figure_value(PUBLISHED_DISTANCE), "Japan's government publishes"), (7.5, "Not quite"),
                        ("3.6 km", "text")]),
     "treaty-layer": Exercise(
         "exercise_map", "the folium map with the 1875 line added", expected_line, judge_treaty_layer,
