@@ -98,7 +98,7 @@ def expected_route_km() -> float:
 def _tooltip_numbers(line: folium.PolyLine) -> list[float]:
     """The numbers in the line's tooltip text, read with or without thousands separators. A number joined to a
     word ("Sakhalin-2", "LNG2") is part of a name, not a measure, and is not read."""
-    texts = [child.text for child in line._children.values() if isinstance(child, folium.Tooltip)]
+    texts = [element.text for element in drawn_elements(line) if isinstance(element, folium.Tooltip)]
     return [float(number.replace(",", "")) for text in texts
             for number in re.findall(r"(?<![\w-])\d[\d,]*(?:\.\d+)?", str(text))]
 
