@@ -3,12 +3,14 @@ never raises. Every checks module is found by discovery, and each declares its e
 import datetime
 import math
 
+import folium
 import numpy as np
 import pandas as pd
 import pytest
+from folium.plugins import MarkerCluster
 
 from lessonkit import exercises
-from lessonkit.checks import common, fact_check, kurils_history, kurils_map, start
+from lessonkit.checks import common, fact_check, kurils_history, kurils_map, pacific_signals, start
 from lessonkit.data import load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
 from tests.lessons import check_modules, checked_exercises, declared_exercises, hint_texts
@@ -114,6 +116,43 @@ def test_junk_is_never_correct_and_never_raises(name):
     assert not passed, f"{name} passes junk: {passed}"
 
 
+MAP_EXERCISES = [name for name, exercise in EXERCISES.items()
+                 if any(isinstance(answer, folium.Map) for answer in exercise.right())]
+ANSWER_ELEMENTS = (folium.Marker, folium.vector_layers.BaseMultiLocation, folium.GeoJson)
+NESTINGS = {"a FeatureGroup": [folium.FeatureGroup], "a group in a group": [folium.FeatureGroup, folium.FeatureGroup],
+            "a MarkerCluster in a group": [folium.FeatureGroup, MarkerCluster]}
+
+
+def moved_into_layers(answer, layers: list[type]):
+    """A map answer with every element drawn on it (markers, circles, lines, GeoJson; not the kit's land) moved into
+    `layers`, each inside the one before, as a learner who groups what they draw would have it."""
+    if not isinstance(answer, folium.Map):
+        return answer
+    parent = answer
+    for layer in layers:
+        parent = layer().add_to(parent)
+    for key, child in list(answer._children.items()):
+        if isinstance(child, ANSWER_ELEMENTS) and getattr(child, "layer_name", None) != common.LAND_LAYER_NAME:
+            del answer._children[key]
+            parent.add_child(child, name=key)
+    return answer
+
+
+def test_some_exercises_build_maps():
+    assert len(MAP_EXERCISES) >= 4, MAP_EXERCISES
+
+
+@pytest.mark.parametrize("nesting", NESTINGS)
+@pytest.mark.parametrize("name", MAP_EXERCISES)
+def test_map_checks_read_what_is_drawn_however_nested(name, nesting):
+    for answer in EXERCISES[name].right():
+        feedback = judge(name, moved_into_layers(answer, NESTINGS[nesting]))
+        assert feedback.correct, feedback.message
+    for answer, hint in EXERCISES[name].wrong():
+        feedback = judge(name, moved_into_layers(answer, NESTINGS[nesting]))
+        assert not feedback.correct and hint in feedback.message, (hint, feedback.message)
+
+
 def test_a_check_that_raises_still_gives_feedback_to_a_learner():
     exercise = EXERCISES["distance"]
     broken = exercises.Exercise(**{**exercise.__dict__, "judge": lambda answer, solved: 1 / 0})
@@ -121,6 +160,32 @@ def test_a_check_that_raises_still_gives_feedback_to_a_learner():
     assert not feedback.correct and "I could not read" in feedback.message
     with pytest.raises(ZeroDivisionError):
         feedback_for(broken, 3.5, strict=True)
+
+
+def test_an_answer_a_reader_cannot_read_gets_the_readers_message_even_in_strict_judging():
+    def judge_needing_a_number(answer, solved):
+        common.read_number(answer, "Give one number of kilometres, such as 3.5.")
+        return exercises.correct("A number.")
+
+    exercise = exercises.Exercise(**{**EXERCISES["distance"].__dict__, "judge": judge_needing_a_number})
+    for strict in (False, True):
+        feedback = feedback_for(exercise, "three point five", strict=strict)
+        assert not feedback.correct and feedback.message == "Give one number of kilometres, such as 3.5."
+    assert feedback_for(exercise, 3.5, strict=True).correct
+
+
+def test_a_reader_of_one_part_of_an_answer_names_that_part():
+    answer = {**pacific_signals.expected_refuelling(), pacific_signals.TRIP_KEY: "8869 km"}
+    message = judge("needs-refuelling", answer).message
+    assert message.startswith(f"`{pacific_signals.TRIP_KEY}`: Your answer is text. Give the distance as a number")
+
+
+@pytest.mark.parametrize("answer, letters", [
+    ("BDEAC", ["B", "D", "E", "A", "C"]), ("b, d", ["B", "D"]), ("A; C", ["A", "C"]), ("['A', 'C']", ["A", "C"]),
+    (["a ", "C"], ["A", "C"]), (pd.Series(["A"]), ["A"]), ("", []), (1956, None), ([1, "A"], None),
+])
+def test_letters_are_read_one_way_for_every_exercise_that_takes_them(answer, letters):
+    assert common.read_letters(answer) == letters
 
 
 def test_form_only_feedback_says_what_a_person_must_judge():

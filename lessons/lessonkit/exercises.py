@@ -8,7 +8,8 @@ import math
 import numbers
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 
@@ -67,6 +68,21 @@ def form_checked(message: str) -> Feedback:
     return Feedback(True, f"{message} {RUBRIC}", form_only=True)
 
 
+class Unreadable(Exception):
+    """An answer a reader cannot read in the form the exercise asks for. Its message is what the learner sees: kind
+    and specific, saying what to give instead. A judge lets it rise; `feedback_for` turns it into "Not yet"."""
+
+
+@contextmanager
+def reading_part(name: str) -> Iterator[None]:
+    """Readers inside name the part of the answer they read: "`trip_km`: Give one number...". For an answer made of
+    several values, such as a dictionary, so that the learner knows which one to fix."""
+    try:
+        yield
+    except Unreadable as problem:
+        raise Unreadable(f"`{name}`: {problem}") from None
+
+
 def as_single_number(answer: object) -> float | None:
     """The one number an answer holds (a number, or a one-element list, array or Series), else None."""
     if isinstance(answer, bool):
@@ -100,7 +116,8 @@ class Exercise:
     variable   the name the learner's answer cell sets
     asks_for   the answer's form in words ("a number of kilometres"), for feedback
     solve      works the right answer out from data/
-    judge      judge(answer, solved) -> Feedback, for an answer that is present (not `...`, not None)
+    judge      judge(answer, solved) -> Feedback, for an answer that is present (not `...`, not None); raises
+               Unreadable, with the learner's message, for an answer it cannot read
     giveaways  the right answer as text could show it (the number as a learner would round it, the ids, the letters):
                none may be readable in the lesson above the exercise
     right      right answers, in the forms a learner may give them
@@ -118,8 +135,9 @@ class Exercise:
 
 
 def feedback_for(exercise: Exercise, answer: object, strict: bool = False) -> Feedback:
-    """Judge an answer. A failure to read the kit's data is reported as that, not blamed on the answer; any other
-    surprise in the judge becomes a message about the answer's form. `strict` (the tests) lets surprises raise."""
+    """Judge an answer. An answer the judge cannot read (Unreadable) gets the reader's own message; a failure to read
+    the kit's data is reported as that, not blamed on the answer; any other surprise in the judge becomes a message
+    about the answer's form. `strict` (the tests) lets surprises raise, not Unreadable, which is no surprise."""
     if answer is ... or answer is None:
         return not_yet(f"`{exercise.variable}` has no answer yet. Replace the `...` with {exercise.asks_for}, "
                        "run the answer cell, then run this cell again.")
@@ -136,6 +154,8 @@ def feedback_for(exercise: Exercise, answer: object, strict: bool = False) -> Fe
                        "Get a fresh copy of the kit's data/ folder, or ask your instructor.")
     try:
         feedback = exercise.judge(answer, solved)
+    except Unreadable as problem:
+        return not_yet(str(problem))
     except Exception:  # a judge must not turn a strange answer into a traceback
         if strict:
             raise

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, checker_for, correct, form_checked, not_yet
+from ..exercises import Exercise, Feedback, checker_for, correct, form_checked, not_yet
 from .common import as_list
 
 DECISION_DATE = pd.Timestamp("2016-12-14")
@@ -58,7 +58,7 @@ def expected_eve() -> dict:
     return {"known": expected_known(), "outreach": OUTREACH}
 
 
-def judge_known(answer: object, expected: list[str]) -> object | None:
+def judge_known(answer: object, expected: list[str]) -> Feedback | None:
     answer = as_list(answer)
     if answer is None:
         return not_yet('Give "known" as a list of event ids in quotes, such as `["2016-sochi-new-approach"]`.')
@@ -76,7 +76,7 @@ def judge_known(answer: object, expected: list[str]) -> object | None:
                    "`decision_date`, rather than guessing from the titles.")
 
 
-def judge_eve(answer: object, expected: dict) -> object:
+def judge_eve(answer: object, expected: dict) -> Feedback:
     if not isinstance(answer, dict) or not {"known", "outreach"} <= set(answer):
         return not_yet("Give a dictionary with 'known' and 'outreach', as in the answer cell.")
     if any(answer[key] is ... for key in ("known", "outreach")):
@@ -167,7 +167,7 @@ def _code(value: object) -> str | None:
     return ROLES.get(text) or (text.upper() if text.upper() in ROLES.values() else None)
 
 
-def judge_speakers(answer: object, expected: dict[str, str]) -> object:
+def judge_speakers(answer: object, expected: dict[str, str]) -> Feedback:
     if not isinstance(answer, dict):
         return not_yet("Give a dictionary, as in the answer cell: each label, S1 to S4, with a country code in "
                        "quotes.")
@@ -305,7 +305,7 @@ def _role(value: object) -> str | None:
 PLACEHOLDER = "Replace this line with your memo."
 
 
-def judge_memo(answer: object, rules: dict) -> object:
+def judge_memo(answer: object, rules: dict) -> Feedback:
     if not isinstance(answer, dict) or not {"role", "memo"} <= set(answer):
         return not_yet("Give a dictionary with a 'role' and a 'memo', as in the answer cell.")
     role, memo = answer["role"], answer["memo"]

@@ -1,16 +1,25 @@
-"""What several lessons' checks share: reading places, events and dates, and every way a learner may name a place."""
+"""What several lessons' checks share: the article's date, reading places, events and dates, every way a learner may
+name a place, readers of answers (numbers, distances, years, letters) and the one walk of a map's elements.
+
+A reader returns what an answer gives, or raises Unreadable with the message the learner sees (exercises.feedback_for
+turns it into feedback), so a judge reads `value = read_number(answer, "Give one number...")` and goes on."""
 import datetime
 import math
 import re
+from collections.abc import Iterator
 
 import folium
 import numpy as np
 import pandas as pd
+from branca.element import Element
 
 from ..data import load_table
-from ..exercises import as_single_number, not_yet
+from ..exercises import Feedback, Unreadable, as_single_number, not_yet
 from ..geo import haversine_km
 from ..maps import base_map
+
+# The article the kit is built around (The Diplomat, 26 October 2016): "before the article" ends on this day.
+ARTICLE_DATE = pd.Timestamp("2016-10-26")
 
 
 def place(place_id: str) -> pd.Series:
@@ -58,6 +67,19 @@ def single_value(answer: object) -> object:
     return answer
 
 
+def read_letters(answer: object) -> list[str] | None:
+    """The letters an answer gives, in capitals: a list such as ["A", "C"], or text such as "AC", "A, C", "A; C" or
+    "['A', 'C']" (one word is read letter by letter, several words word by word). None for an answer that is neither
+    text nor a list of texts. Every exercise that takes letters reads them so."""
+    if isinstance(answer, str):
+        words = re.findall(r"[^\W_]+", answer)
+        answer = list(words[0]) if len(words) == 1 else words
+    items = as_list(answer)
+    if items is None or not all(isinstance(item, str) for item in items):
+        return None
+    return [item.strip().upper() for item in items]
+
+
 def as_date(answer: object) -> pd.Timestamp | None:
     """The day an answer gives: a Timestamp, a date, text such as '1956-12-12' or '12 December 1956', or a one-row
     Series or table with a date column; None if it gives no single day."""
@@ -96,27 +118,37 @@ def km_between(first: str, second: str) -> float:
     return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
 
 
-def read_kilometres(answer: object, example: str, negative_ok: bool = False) -> float | object:
-    """The number of kilometres an answer gives, or the feedback for an answer that gives none (text, a list of
-    several, NaN, a negative distance unless `negative_ok`, as a margin may be). `example` is a number written as
-    the learner might, for the message about text."""
-    if isinstance(answer, str):
-        return not_yet(f"Your answer is text. Give the distance as a number, e.g. {example} rather than "
-                       f"'{example} km'.")
+def read_number(answer: object, message: str) -> float:
+    """The one number an answer gives (a number, or a one-element list, array or Series). Text, several numbers,
+    NaN or an infinity raise Unreadable with `message`, which says what to give: "Give one number of years, such as
+    3.2."."""
     value = as_single_number(answer)
-    if value is None:
-        return not_yet("Give one number: the distance in kilometres. If you computed a Series or list, "
-                       "take its single value with .item().")
-    if math.isnan(value):
-        return not_yet("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
-    if value < 0 and not negative_ok:
-        return not_yet("A distance is never negative, and haversine_km always gives a positive number: pass it the "
-                       "four coordinates (one place's latitude and longitude, then the other's) and subtract "
-                       "nothing yourself.")
+    if value is None or not math.isfinite(value):
+        raise Unreadable(message)
     return value
 
 
-def unit_slip(value: float, expected_km: float, share: float) -> object | None:
+def read_kilometres(answer: object, example: str, negative_ok: bool = False) -> float:
+    """The number of kilometres an answer gives. Unreadable for an answer that gives none (text, a list of several,
+    NaN, a negative distance unless `negative_ok`, as a margin may be). `example` is a number written as the learner
+    might, for the message about text."""
+    if isinstance(answer, str):
+        raise Unreadable(f"Your answer is text. Give the distance as a number, e.g. {example} rather than "
+                         f"'{example} km'.")
+    value = as_single_number(answer)
+    if value is None:
+        raise Unreadable("Give one number: the distance in kilometres. If you computed a Series or list, "
+                         "take its single value with .item().")
+    if math.isnan(value):
+        raise Unreadable("Your answer is NaN (not a number): check that both place ids are spelled as in the table.")
+    if value < 0 and not negative_ok:
+        raise Unreadable("A distance is never negative, and haversine_km always gives a positive number: pass it "
+                         "the four coordinates (one place's latitude and longitude, then the other's) and subtract "
+                         "nothing yourself.")
+    return value
+
+
+def unit_slip(value: float, expected_km: float, share: float) -> Feedback | None:
     """Feedback when a distance looks like the right one in metres or in miles; None otherwise."""
     if near(value, expected_km * 1000, share):
         return not_yet("That looks like metres. The exercise asks for kilometres: divide by 1000.")
@@ -128,17 +160,17 @@ def unit_slip(value: float, expected_km: float, share: float) -> object | None:
 DAYS_PER_YEAR = 365.25
 
 
-def read_years(answer: object) -> float | object:
-    """The number of years an answer gives, or the feedback for one that gives none (a Timedelta, text, NaN)."""
+def read_years(answer: object) -> float:
+    """The number of years an answer gives. Unreadable for one that gives none (a Timedelta, text, NaN)."""
     if isinstance(answer, pd.Timedelta):
-        return not_yet("That is a length of time in days (a Timedelta). Take its .days and divide by 365.25.")
+        raise Unreadable("That is a length of time in days (a Timedelta). Take its .days and divide by 365.25.")
     value = as_single_number(answer)
     if value is None or math.isnan(value):
-        return not_yet("Give one number of years, such as 3.2.")
+        raise Unreadable("Give one number of years, such as 3.2.")
     return value
 
 
-def years_slip(value: float, expected: float, tolerance: float) -> object | None:
+def years_slip(value: float, expected: float, tolerance: float) -> Feedback | None:
     """Feedback when a number of years is the right one with the wrong sign or still in days; None otherwise."""
     if abs(value + expected) <= tolerance:
         return not_yet("The right size but negative: subtract the earlier date from the later one.")
@@ -157,6 +189,24 @@ def number_forms(value: float, unit: str, decimals: int = 1) -> list[str]:
     if abs(value) >= 100:
         forms |= {f"{value:,.0f}", f"{value:.0f}"}
     return sorted(forms)
+
+
+LAND_LAYER_NAME = "Land"  # the name base_map gives the kit's land layer
+
+
+def drawn_elements(parent: Element) -> Iterator[Element]:
+    """Every element drawn on a map (or under any element of one), however nested: in a FeatureGroup, a MarkerCluster
+    or any layer, and what those hold in turn (a tooltip, a popup). Depth first in the order added, each element
+    before what it holds. The kit's land layer, with what it holds, is left out: every answer map starts from it, so
+    it is never the answer.
+
+    The one walk of folium's children for every check that reads a map, so that an element counts wherever a learner
+    put it."""
+    for child in parent._children.values():
+        if isinstance(child, folium.GeoJson) and getattr(child, "layer_name", None) == LAND_LAYER_NAME:
+            continue
+        yield child
+        yield from drawn_elements(child)
 
 
 def map_with(location: tuple[float, float], zoom_start: float, circles: list[tuple[float, float]] = (),

@@ -5,12 +5,13 @@ better piece of evidence changes the feedback with it. A wrong set of ids gets o
 a hint on the method: no sequence of tries sorts the candidates one by one.
 """
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import as_list, figure_value
+from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
+from .common import as_list, figure_value, read_number
 
 VERDICTS = ["accurate", "partly-accurate", "inaccurate", "ungraded"]
 NOT_CHECKABLE = {"opinion", "forecast"}
@@ -47,7 +48,7 @@ def expected_checkable() -> list[str]:
     return sorted(kinds.index[~kinds.isin(NOT_CHECKABLE)])
 
 
-def judge_checkable(answer: object, expected: list[str]) -> object:
+def judge_checkable(answer: object, expected: list[str]) -> Feedback:
     chosen = as_list(answer)
     if chosen is None:
         return not_yet('Give a list of claim ids in quotes, such as `["first-id", "second-id"]`, copying each id '
@@ -79,7 +80,6 @@ def checkable_giveaways() -> list[str]:
 # the state of war and its length, 03a shows the Korean armistice.
 
 PERSISTENT, BALANCE = "both-persistent-despite-rhetoric", "russia-needs-japan-to-balance-china"
-ARTICLE_DATE = "2016-10-26"
 
 # Exercise 2's table: every event with both Japan and Russia among its actors, from 2013 to the article's date.
 # The meetings of Abe and Putin it records, once each: from 2014 every summit meeting Japan's Diplomatic Bluebooks
@@ -163,24 +163,20 @@ def expected_balance() -> dict:
             "deciding": DECIDING[BALANCE], "accepted": accepted_rows(BALANCE)}
 
 
-def _judge_meetings(value: object, expected: dict) -> object | None:
+def _judge_meetings(value: object, expected: dict) -> Feedback | None:
     if isinstance(value, str):
         return not_yet("Your count is text: give it as a number, without quotes.")
-    number = as_single_number(value)
-    if number is None:
-        return not_yet("Give the count of meetings as one number.")
+    number = read_number(value, "Give the count of meetings as one number.")
     if number != expected["meetings"]:
         return not_yet("Not the count the kit finds. Count meetings, not rows: two rows on the same day and place "
                        "may be one meeting filed twice, and a ceremony both attend is not a meeting between them.")
     return None
 
 
-def _judge_times(value: object, expected: dict) -> object | None:
+def _judge_times(value: object, expected: dict) -> Feedback | None:
     if isinstance(value, str):
         return not_yet("Your ratio is text: give it as a number, without quotes.")
-    number = as_single_number(value)
-    if number is None or number != number:
-        return not_yet("Give the ratio as one number, such as 1.5.")
+    number = read_number(value, "Give the ratio as one number, such as 1.5.")
     if abs(number - expected["times"]) <= 0.05:
         return None
     if abs(number - 1 / expected["times"]) <= 0.01:
@@ -190,12 +186,12 @@ def _judge_times(value: object, expected: dict) -> object | None:
                    "Japan's, and divide the first by the second, in code.")
 
 
-def judge_check(claim: str, finding: str):
+def judge_check(claim: str, finding: str) -> Callable[[object, dict], Feedback]:
     """A judge for {finding: ..., "evidence": [...], "verdict": ...}: the finding from the tables first, then the
     rows, then the verdict, each wrong verdict with its own reason, so that the verdict needs the work before it."""
     judge_finding = {"meetings": _judge_meetings, "times": _judge_times}[finding]
 
-    def judge(answer: object, expected: dict) -> object:
+    def judge(answer: object, expected: dict) -> Feedback:
         keys = {finding, "verdict", "evidence"}
         if not isinstance(answer, dict) or not keys <= set(answer):
             return not_yet(f"Give a dictionary with {finding!r}, 'evidence' and 'verdict', as in the answer cell.")

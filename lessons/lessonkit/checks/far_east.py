@@ -9,9 +9,9 @@ import folium
 import numpy as np
 import pandas as pd
 
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import figure_value, map_with, near, number_forms, place
+from .common import drawn_elements, figure_value, map_with, near, number_forms, place, read_number
 
 # Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
 
@@ -28,10 +28,9 @@ def one_decimal_forms(expected: float) -> list[float]:
     return [round(expected, 1), math.floor(expected * 10) / 10]
 
 
-def judge_times_as_many(answer: object, expected: float) -> object:
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one number: Northeast China's population divided by the Far East's, such as 3.5.")
+def judge_times_as_many(answer: object, expected: float) -> Feedback:
+    value = read_number(answer, "Give one number: Northeast China's population divided by the Far East's, such as "
+                                "3.5.")
     if abs(value - expected) <= 0.005 or any(abs(value - form) < 1e-9 for form in one_decimal_forms(expected)):
         return correct(f"About {expected:.1f} people in Northeast China for each person in the Russian Far East. "
                        "The figures are a year apart (2020 and 2021), close enough for a comparison this large.")
@@ -64,10 +63,8 @@ def expected_lng_change() -> float:
     return figure_value(AFTER) - figure_value(BEFORE)
 
 
-def judge_lng_change(answer: object, expected: float) -> object:
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one number of percentage points, such as -2.5.")
+def judge_lng_change(answer: object, expected: float) -> Feedback:
+    value = read_number(answer, "Give one number of percentage points, such as -2.5.")
     if abs(value - expected) <= 0.05:
         return correct(f"{expected:+.1f} percentage points: Russia's share of Japan's LNG hardly moved "
                        f"({figure_value(BEFORE):g} % in 2021, {figure_value(AFTER):g} % in 2023). Both figures are "
@@ -93,12 +90,6 @@ def expected_route() -> tuple[tuple[float, float], tuple[float, float]]:
     return tuple((float(place(end).lat), float(place(end).lon)) for end in (PLANT, PORT))
 
 
-def _layers(fmap: folium.Map) -> list:
-    """The map's children and those of its layers (a learner may add the line to a FeatureGroup)."""
-    children = list(fmap._children.values())
-    return children + [child for layer in children for child in getattr(layer, "_children", {}).values()]
-
-
 def expected_route_km() -> float:
     plant, port = expected_route()
     return float(haversine_km(*plant, *port))
@@ -107,16 +98,16 @@ def expected_route_km() -> float:
 def _tooltip_numbers(line: folium.PolyLine) -> list[float]:
     """The numbers in the line's tooltip text, read with or without thousands separators. A number joined to a
     word ("Sakhalin-2", "LNG2") is part of a name, not a measure, and is not read."""
-    texts = [child.text for child in line._children.values() if isinstance(child, folium.Tooltip)]
+    texts = [element.text for element in drawn_elements(line) if isinstance(element, folium.Tooltip)]
     return [float(number.replace(",", "")) for text in texts
             for number in re.findall(r"(?<![\w-])\d[\d,]*(?:\.\d+)?", str(text))]
 
 
-def judge_lng_route(answer: object, expected: tuple) -> object:
+def judge_lng_route(answer: object, expected: tuple) -> Feedback:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`route_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Run the answer cell as given: its first line makes the map.")
-    lines = [layer for layer in _layers(answer) if isinstance(layer, folium.PolyLine)]
+    lines = [element for element in drawn_elements(answer) if isinstance(element, folium.PolyLine)]
     if not lines:
         return not_yet("The map has no line yet. Add a folium.PolyLine with a list of two (lat, lon) points, and "
                        "end that line with .add_to(route_map).")

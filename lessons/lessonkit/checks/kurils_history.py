@@ -7,8 +7,8 @@ import re
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, as_year, checker_for, correct, not_yet
-from .common import as_date, event_date, is_a_year, normalised, place, place_names
+from ..exercises import Exercise, Feedback, as_year, checker_for, correct, not_yet
+from .common import as_date, event_date, is_a_year, normalised, place, place_names, read_letters
 
 DISPUTED_ISLANDS = ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"]
 # Exercise 1 asks for the English name behind each of these names (Japanese or Russian, as the data spells them).
@@ -34,7 +34,7 @@ def _island_named(text: str) -> str | None:
     return next((island for island in DISPUTED_ISLANDS + ["urup"] if name in place_names(island)), None)
 
 
-def _form_problem(name: str, given: object) -> object | None:
+def _form_problem(name: str, given: object) -> Feedback | None:
     """Feedback on one answer that is not an English island name at all; None when it names an island."""
     if not isinstance(given, str):
         return not_yet(f"The answer for {name!r} should be text in quotes, such as 'Shikotan'.")
@@ -50,7 +50,7 @@ def _form_problem(name: str, given: object) -> object | None:
     return None
 
 
-def judge_island_names(answer: object, expected: dict[str, str]) -> object:
+def judge_island_names(answer: object, expected: dict[str, str]) -> Feedback:
     if not isinstance(answer, dict):
         return not_yet("`island_names` should stay a dictionary, {'name': 'English name', ...}, as the answer cell "
                        "gives it. Re-run the answer cell with your four names filled in.")
@@ -98,15 +98,10 @@ def expected_agreement_order() -> list[str]:
     return sorted(AGREEMENTS, key=lambda letter: (years[letter], event_date(AGREEMENTS[letter][0])))
 
 
-LETTERS_ONLY = re.compile(r"^[\sA-E,;'\"\[\]()<>-]+$", re.I)
-
-
 def _is_letters(answer: object) -> bool:
     """An order of letters, such as 'BDEAC', 'B, D, E' or ['B', 'D']: what a learner might give instead of years."""
-    if isinstance(answer, str):
-        return bool(LETTERS_ONLY.match(answer)) and any(letter.isalpha() for letter in answer)
-    return (isinstance(answer, (list, tuple, pd.Series)) and len(answer) > 0
-            and all(isinstance(item, str) and item.strip().upper() in AGREEMENTS for item in answer))
+    letters = read_letters(answer)
+    return bool(letters) and all(letter in AGREEMENTS for letter in letters)
 
 
 def _year_of(value: object) -> int | None:
@@ -117,7 +112,7 @@ def _year_of(value: object) -> int | None:
     return year
 
 
-def judge_agreement_years(answer: object, expected: dict[str, int]) -> object:
+def judge_agreement_years(answer: object, expected: dict[str, int]) -> Feedback:
     if _is_letters(answer):
         return not_yet("An order of letters is not what the check asks for: it wants each agreement's year. Fill in "
                        "the dictionary of the answer cell, {'A': year, 'B': year, ...}, from the events table.")
@@ -166,7 +161,7 @@ WRONG_DAYS = {
 }
 
 
-def judge_war_ended(answer: object, expected: pd.Timestamp) -> object:
+def judge_war_ended(answer: object, expected: pd.Timestamp) -> Feedback:
     if isinstance(answer, pd.DataFrame) and len(answer) != 1:
         return not_yet(f"Your answer is a table of {len(answer)} rows. Keep only the row of the entry into force, "
                        "then take its date: rows['date'].item().")

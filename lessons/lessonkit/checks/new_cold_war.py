@@ -7,15 +7,14 @@ counter-argument that is filler, letters typed at random, a list of keywords, of
 model's); the argument itself is left to the rubric in the instructor guide, and the check never says "Correct".
 """
 import difflib
-import math
 import re
 
 import numpy as np
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, as_single_number, checker_for, correct, form_checked, not_yet
-from .common import as_list, figure_value, near, number_forms
+from ..exercises import Exercise, Feedback, as_single_number, checker_for, correct, form_checked, not_yet
+from .common import as_list, figure_value, near, number_forms, read_number
 
 # Exercise 1: which agreements had been suspended or left by the end of 2021? --------------------------------------
 
@@ -70,7 +69,7 @@ def _name_key(name: str) -> str:
     return " ".join(word for word in words if word not in {"the", "treaty", "agreement"})
 
 
-def judge_agreements_cut(answer: object, expected: list[str]) -> object:
+def judge_agreements_cut(answer: object, expected: list[str]) -> Feedback:
     method = ("Keep the events to the end of 2021 whose ids say an agreement was suspended, left or ended (a "
               "signing, an entry into force or an extension cuts nothing), then take the different values of their "
               "`agreement` column with `.unique()`.")
@@ -115,10 +114,8 @@ def expected_growth() -> float:
     return figure_value("trade-russia-china-2024") / figure_value("trade-russia-china-2016")
 
 
-def judge_growth(answer: object, expected: float) -> object:
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one number: 2024's trade divided by 2016's, such as 1.5.")
+def judge_growth(answer: object, expected: float) -> Feedback:
+    value = read_number(answer, "Give one number: 2024's trade divided by 2016's, such as 1.5.")
     if near(value, expected, 0.02):
         return correct(f"About {expected:.1f} times, in dollars of each year (not adjusted for inflation). Russia and "
                        "China traded far more in 2024 than in 2016, while US-China trade stayed much larger still.")
@@ -283,7 +280,7 @@ def _counter_problem(counter: object, rules: dict, key: str = "counter") -> str 
     return None
 
 
-def judge_case(answer: object, rules: dict) -> object:
+def judge_case(answer: object, rules: dict) -> Feedback:
     if not isinstance(answer, dict):
         return not_yet("Give a dictionary with four keys, as in the answer cell: 'position', 'evidence', 'counter' "
                        "and 'article'.")

@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
+from ..exercises import Exercise, Feedback, checker_for, correct, not_yet, reading_part
 from ..geo import haversine_km
 from .common import (
+    drawn_elements,
     figure_value,
     km_between,
     map_with,
@@ -17,6 +18,7 @@ from .common import (
     number_forms,
     place,
     read_kilometres,
+    read_number,
     unit_slip,
 )
 
@@ -29,10 +31,8 @@ def expected_cam_ranh_km() -> float:
     return km_between("cam-ranh-bay", "andersen-afb")
 
 
-def judge_cam_ranh_distance(answer: object, expected: float) -> object:
+def judge_cam_ranh_distance(answer: object, expected: float) -> Feedback:
     value = read_kilometres(answer, "1234.5")
-    if not isinstance(value, float):
-        return value
     if near(value, expected, DISTANCE_TOLERANCE):
         tu22 = figure_value("tu-22m3-combat-radius")
         return correct(f"From the kit's coordinates it is {expected:,.0f} km as the crow flies: well beyond the "
@@ -84,13 +84,12 @@ def _as_bool(answer: object) -> bool | None:
     return None
 
 
-def _judge_round_trip(answer: object, expected_km: float) -> object | None:
+def _judge_round_trip(answer: object, expected_km: float) -> Feedback | None:
     """None when the round trip is right; else the feedback on it."""
     if answer is ...:
         return not_yet(f"`{TRIP_KEY}` has no answer yet: replace its `...` with the round trip in kilometres.")
-    value = read_kilometres(answer, "1234.5")
-    if not isinstance(value, float):
-        return not_yet(f"`{TRIP_KEY}`: {value.message}")
+    with reading_part(TRIP_KEY):
+        value = read_kilometres(answer, "1234.5")
     if near(value, expected_km, TRIP_TOLERANCE):
         return None
     if near(value, expected_km / 2, 0.02):
@@ -115,14 +114,13 @@ NOT_FOLLOWING = (f"`{MARGIN_KEY}` or `{VERDICT_KEY}` does not follow from your r
                  f"`{MARGIN_KEY} < 0`.")
 
 
-def _judge_margin_and_verdict(margin: object, verdict: object, expected: dict) -> object | None:
+def _judge_margin_and_verdict(margin: object, verdict: object, expected: dict) -> Feedback | None:
     """None when both are right; else one message on the method for either (it never says which is wrong)."""
     if margin is ... or verdict is ...:
         name = MARGIN_KEY if margin is ... else VERDICT_KEY
         return not_yet(f"Your round trip is right. `{name}` has no answer yet: replace its `...`.")
-    value = read_kilometres(margin, "6789.0", negative_ok=True)
-    if not isinstance(value, float):
-        return not_yet(f"`{MARGIN_KEY}`: {value.message}")
+    with reading_part(MARGIN_KEY):
+        value = read_kilometres(margin, "6789.0", negative_ok=True)
     if isinstance(verdict, str):
         return not_yet(f"`{VERDICT_KEY}` is text. Store the comparison itself, True or False without quotes: "
                        "in quotes it is text, not a yes-or-no value.")
@@ -136,7 +134,7 @@ def _judge_margin_and_verdict(margin: object, verdict: object, expected: dict) -
     return None
 
 
-def judge_refuelling(answer: object, expected: dict) -> object:
+def judge_refuelling(answer: object, expected: dict) -> Feedback:
     if not isinstance(answer, dict) or not set(KEYS) <= set(answer):
         return not_yet("`refuelling` should be the dictionary the answer cell's last line makes, with "
                        f"`{TRIP_KEY}`, `{MARGIN_KEY}` and `{VERDICT_KEY}` in it: keep that line and fill in the "
@@ -163,19 +161,13 @@ def expected_reach() -> tuple[float, float, float]:
 
 
 def _circles(fmap: folium.Map, kind: type) -> list:
-    """Every `kind` on the map, added to it directly or inside a layer (a folium.FeatureGroup, as lesson 01 does)."""
-    found, stack = [], list(fmap._children.values())
-    while stack:
-        child = stack.pop(0)
-        found += [child] if type(child) is kind else []
-        stack.extend(child._children.values())
-    return found
+    return [element for element in drawn_elements(fmap) if isinstance(element, kind)]
 
 
 MAX_TRIES_ON_MAP = 3  # a wrong circle left in the cell above a right one is fine; a spread of guesses is not
 
 
-def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> object:
+def judge_reach_circle(answer: object, expected: tuple[float, float, float]) -> Feedback:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`reach_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Run the answer cell as given: its first line makes the map.")
@@ -288,7 +280,7 @@ TREND_NOT_FOLLOWING = (f"Your mean is right, but `{INCREASED_KEY}` does not foll
                        f"{MEAN_KEY}` (hint 2), and let Python decide True or False.")
 
 
-def _judge_mean(value: float, expected: float) -> object | None:
+def _judge_mean(value: float, expected: float) -> Feedback | None:
     """None when the mean is right; else the feedback on it (single values before means, so 288 is named as 2015's)."""
     if _close(value, expected):
         return None
@@ -315,7 +307,7 @@ def _judge_mean(value: float, expected: float) -> object | None:
                    f"{BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]} (`year` from {BEFORE_YEARS[0]} to {BEFORE_YEARS[-1]}).")
 
 
-def judge_trend(answer: object, expected: dict) -> object:
+def judge_trend(answer: object, expected: dict) -> Feedback:
     if not isinstance(answer, dict) or not {MEAN_KEY, INCREASED_KEY} <= set(answer):
         return not_yet("`trend` should be the dictionary the answer cell's last line makes, with "
                        f"`{MEAN_KEY}` and `{INCREASED_KEY}` in it: keep that line and fill in the two above it.")
@@ -325,9 +317,7 @@ def judge_trend(answer: object, expected: dict) -> object:
         return not_yet(f"`{name}` has no answer yet: replace its `...`.")
     if isinstance(mean, str):
         return not_yet(f"`{MEAN_KEY}` is text. Store the number itself, without quotes.")
-    value = as_single_number(mean)
-    if value is None or value != value:
-        return not_yet(f"`{MEAN_KEY}` should be one number, the average of three values: `.mean()` gives it.")
+    value = read_number(mean, f"`{MEAN_KEY}` should be one number, the average of three values: `.mean()` gives it.")
     if feedback := _judge_mean(value, expected[MEAN_KEY]):
         return feedback
     if isinstance(verdict, str):

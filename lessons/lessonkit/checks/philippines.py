@@ -6,13 +6,12 @@ describes it; the lesson shows that summary only after the exercise. The moves o
 that an id such as `...-ends-joint-patrols` cannot answer for the learner. Feedback on a wrong set of letters is one
 message about the method, naming no letter and no count, so that tries cannot sort the candidates.
 """
-import math
 
 import pandas as pd
 
 from ..data import load_table
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import as_list, km_between, near, normalised, number_forms, unit_slip
+from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
+from .common import as_list, km_between, near, normalised, number_forms, read_letters, read_number, unit_slip
 
 # Letters, as exercises 1 and 3 take them ------------------------------------------------------------------------
 
@@ -26,16 +25,6 @@ def _letters_form(answer: object, example: list[str]) -> str:
     if any(isinstance(item, str) and item.strip() != item.strip().upper() for item in as_list(answer) or []):
         return f"the letters are capitals, as the statements show them: {listed}."
     return ""
-
-
-def _letters(answer: object) -> list[str] | None:
-    """The letters an answer gives: a list such as ["A", "C"], or text such as "AC" or "A, C"."""
-    if isinstance(answer, str):
-        answer = answer.replace(",", " ").split() if "," in answer or " " in answer.strip() else list(answer.strip())
-    answer = as_list(answer)
-    if answer is None or not all(isinstance(item, str) for item in answer):
-        return None
-    return [item.strip().upper() for item in answer]
 
 
 def _letter_forms(letters: list[str]) -> list[str]:
@@ -75,8 +64,8 @@ FINDINGS_METHOD = ("Take the statements one at a time and ask which of the three
                    "word. Sovereign rights at sea are not sovereignty over land.")
 
 
-def judge_findings(answer: object, expected: list[str]) -> object:
-    letters = _letters(answer)
+def judge_findings(answer: object, expected: list[str]) -> Feedback:
+    letters = read_letters(answer)
     if not letters:
         return not_yet('Give a list of letters in quotes, such as `["A", "B"]`.')
     unknown = [letter for letter in letters if letter not in FINDINGS]
@@ -115,15 +104,14 @@ def _place_named(text: object) -> str | None:
                  if normalised(text) in {candidate, normalised(names[candidate])}), None)
 
 
-def _distance_problem(place: str, value: object, expected: dict) -> object | None:
+def _distance_problem(place: str, value: object, expected: dict) -> Feedback | None:
     """Feedback on one distance of the answer, or None when it is right."""
     other = next(candidate for candidate in CANDIDATES if candidate != place)
     if isinstance(value, str):
         return not_yet(f"The distance to {place} is text. Give it as a number of kilometres, without quotes or "
                        "'km'.")
-    number = as_single_number(value)
-    if number is None or not math.isfinite(number):
-        return not_yet(f"The distance to {place} should be one number of kilometres, as haversine_km gives it.")
+    number = read_number(value, f"The distance to {place} should be one number of kilometres, as haversine_km "
+                                "gives it.")
     if near(number, expected[place], 0.02):
         return None
     if near(number, expected[other], 0.02):
@@ -134,7 +122,7 @@ def _distance_problem(place: str, value: object, expected: dict) -> object | Non
                    f"lon, then {place}'s lat and lon.")
 
 
-def judge_distances(answer: object, expected: dict) -> object:
+def judge_distances(answer: object, expected: dict) -> Feedback:
     if not isinstance(answer, dict):
         return not_yet("Give the dictionary of the answer cell: a distance for each of the two places, and "
                        "'nearer'.")
@@ -189,8 +177,8 @@ def expected_strengthened_ties() -> list[str]:
     return sorted(set(MOVES) - set(AWAY))
 
 
-def judge_strengthened_ties(answer: object, expected: list[str]) -> object:
-    letters = _letters(answer)
+def judge_strengthened_ties(answer: object, expected: list[str]) -> Feedback:
+    letters = read_letters(answer)
     if not letters:
         return not_yet('Give a list of letters in quotes, such as `["B", "C"]`.')
     unknown = [letter for letter in letters if letter not in MOVES]

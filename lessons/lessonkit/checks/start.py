@@ -7,18 +7,18 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import (
     Exercise,
-    as_single_number,
+    Feedback,
     checker_for,
     correct,
     not_yet,
 )
 from ..geo import haversine_km
-from .common import map_with
+from .common import ARTICLE_DATE, drawn_elements, map_with, read_number
 
 # Exercise 1 counts the events of one theme; the lesson's example counts another (the Kurils).
 THEME, EXAMPLE_THEME = "japan-russia", "kurils"
-# Exercise 2: Russia's military events from the start of the article's year to the day it was published.
-ARTICLE_DATE = pd.Timestamp("2016-10-26")
+# Exercise 2: Russia's military events from the start of the article's year to the day it was published
+# (ARTICLE_DATE).
 # Exercise 3: the place of the Abe-Putin meeting of this day, found through the events' place_id in places. A
 # circle typed from the table's coordinates rounded to two decimals (43.59, 39.72) still marks it.
 MEETING_DATE = "2016-05-06"
@@ -27,7 +27,7 @@ COORDINATE_TOLERANCE_DEGREES = 0.05
 SUMMIT_CITIES = ("vladivostok", "nagato", "tokyo")
 
 
-def _table_rows(answer: object) -> object | None:
+def _table_rows(answer: object) -> Feedback | None:
     """Feedback for a table or a column of True/False given where a count is asked for; None otherwise."""
     if isinstance(answer, pd.DataFrame):
         return not_yet(f"That is a table of {len(answer)} rows. Count its rows with len(...).")
@@ -43,13 +43,11 @@ def theme_events(theme: str) -> int:
     return int((load_table("events")["theme"] == theme).sum())
 
 
-def judge_theme_count(answer: object, expected: int) -> object:
+def judge_theme_count(answer: object, expected: int) -> Feedback:
     table = _table_rows(answer)
     if table is not None:
         return table
-    value = as_single_number(answer)
-    if value is None:
-        return not_yet("Give one whole number: how many rows the condition keeps.")
+    value = read_number(answer, "Give one whole number: how many rows the condition keeps.")
     if value == expected:
         return correct(f"{expected} events on Japan and Russia. You changed one word of the example and let "
                        "pandas count: every exercise works like this. Answer, run, check, and read the message.")
@@ -83,13 +81,11 @@ def military_2016() -> int:
     return russian_military(*before_article(ARTICLE_DATE.year))
 
 
-def judge_military_2016(answer: object, expected: int) -> object:
+def judge_military_2016(answer: object, expected: int) -> Feedback:
     table = _table_rows(answer)
     if table is not None:
         return table
-    value = as_single_number(answer)
-    if value is None:
-        return not_yet("Give one whole number: how many rows all the conditions keep.")
+    value = read_number(answer, "Give one whole number: how many rows all the conditions keep.")
     year_start, article_day = before_article(ARTICLE_DATE.year)
     if value == expected:
         earlier = russian_military(*before_article(ARTICLE_DATE.year - 1))
@@ -135,16 +131,6 @@ def _kind(shape: folium.Marker) -> type:
     return next(kind for kind in SHAPES if isinstance(shape, kind))
 
 
-def _shapes(element) -> list:
-    """Every marker, circle and pin on a map, also inside a layer such as a FeatureGroup."""
-    found = []
-    for child in element._children.values():
-        if isinstance(child, folium.Marker):
-            found.append(child)
-        found += _shapes(child)
-    return found
-
-
 def meeting_place_id() -> str:
     """The places id of the Abe-Putin meeting on MEETING_DATE (the kit files it under two themes, one place)."""
     events = load_table("events")
@@ -166,7 +152,7 @@ def _place_at(location) -> str | None:
     return None
 
 
-def judge_meeting_marker(answer: object, expected: tuple[float, float]) -> object:
+def judge_meeting_marker(answer: object, expected: tuple[float, float]) -> Feedback:
     if not isinstance(answer, folium.Map):
         return not_yet(f"`summit_map` should be a folium map, but it holds a value of type {type(answer).__name__}. "
                        "Keep the answer cell's first lines, which draw the map with the three summit cities, and "
@@ -181,8 +167,7 @@ def judge_meeting_marker(answer: object, expected: tuple[float, float]) -> objec
         except (TypeError, ValueError, IndexError):
             return False
 
-    shapes = _shapes(answer)
-    added = list(shapes)
+    added = [element for element in drawn_elements(answer) if isinstance(element, folium.Marker)]
     for city in cities.itertuples():
         circle = next((shape for shape in added if _kind(shape) is folium.CircleMarker
                        and at(shape.location, city.lat, city.lon)), None)

@@ -2,16 +2,14 @@
 
 Expected answers are computed from `data/` (events and forecasts), so a corrected row changes the answer with it.
 """
-import math
 
 import numpy as np
 import pandas as pd
 
 from ..data import load_table, read_package
-from ..exercises import Exercise, as_single_number, checker_for, correct, not_yet
-from .common import DAYS_PER_YEAR, as_list, event_date, number_forms, read_years, years_slip
+from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
+from .common import ARTICLE_DATE, DAYS_PER_YEAR, as_list, event_date, number_forms, read_number, read_years, years_slip
 
-ARTICLE_DATE = pd.Timestamp("2016-10-26")
 HALT = "2022-russia-quits-peace-treaty-talks"
 
 # Exercise 1: years from the article to the halt of the talks ----------------------------------------------------
@@ -21,10 +19,8 @@ def expected_years_to_halt() -> float:
     return (event_date(HALT) - ARTICLE_DATE).days / DAYS_PER_YEAR
 
 
-def judge_years_to_halt(answer: object, expected: float) -> object:
+def judge_years_to_halt(answer: object, expected: float) -> Feedback:
     value = read_years(answer)
-    if not isinstance(value, float):
-        return value
     if abs(value - expected) <= 0.1:
         return correct(f"About {expected:.1f} years: from October 2016 to 21 March 2022, when Moscow halted the "
                        "talks, weeks after Japan joined the sanctions over Russia's invasion of Ukraine.")
@@ -61,13 +57,11 @@ def expected_military_moves() -> int:
     return len(_military())
 
 
-def judge_military_moves(answer: object, expected: int) -> object:
+def judge_military_moves(answer: object, expected: int) -> Feedback:
     if isinstance(answer, pd.DataFrame):
         return not_yet("That is a table. Wrap it in len(...) to count its rows.")
-    value = as_single_number(answer)
-    if value is None or math.isnan(value):
-        return not_yet("Give one whole number: how many events. If you have a table, a Series or a list of rows, "
-                       "count it with len().")
+    value = read_number(answer, "Give one whole number: how many events. If you have a table, a Series or a list of "
+                                "rows, count it with len().")
     if value == expected:
         outside = _outside_the_claim()
         moves = "; ".join(f"{row.title} ({row.date.year})"
@@ -175,7 +169,7 @@ def expected_grades() -> dict[str, dict]:
     return expected
 
 
-def _form(forecast: str, entry: object, events: pd.Series) -> object | None:
+def _form(forecast: str, entry: object, events: pd.Series) -> Feedback | None:
     """Feedback on one forecast's entry that is not yet a grade and a short list of real, distinct event ids;
     else None."""
     allowed = ", ".join(grades())
@@ -204,7 +198,7 @@ def _form(forecast: str, entry: object, events: pd.Series) -> object | None:
     return None
 
 
-def _evidence_problem(forecast: str, evidence: list, expected: dict[str, dict], dates: pd.Series) -> object | None:
+def _evidence_problem(forecast: str, evidence: list, expected: dict[str, dict], dates: pd.Series) -> Feedback | None:
     """Feedback on one forecast's evidence that cites another forecast's rows or has no row that decides it."""
     bears = set(expected[forecast]["bears"])
     others = {row for other in GRADED if other != forecast for row in expected[other]["bears"]} - bears
@@ -222,7 +216,7 @@ def _evidence_problem(forecast: str, evidence: list, expected: dict[str, dict], 
     return None
 
 
-def judge_grades(answer: object, expected: dict[str, dict]) -> object:
+def judge_grades(answer: object, expected: dict[str, dict]) -> Feedback:
     if not isinstance(answer, dict):
         return not_yet("Give a dictionary, as in the answer cell: each forecast's id with its grade and evidence.")
     extra = [key for key in answer if key not in GRADED]
