@@ -6,13 +6,14 @@ import nbformat
 import pytest
 
 from lessonkit import publish
-from lessonkit.checks import kurils_history, kurils_map, start
+from lessonkit.checks.manifest import manifests
 from lessonkit.timelines import events_with_sources
 from tests.browser import SHOTS, executed_lesson, offline_page, slide_decks
 from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, cells_tagged, read
 
 KURILS = LESSONS / KURILS_MAP_LESSON
 LESSON_IDS = {"ids": lambda path: path.stem}
+MANIFESTS = manifests()
 
 
 def test_student_version_has_no_solutions_notes_or_outputs():
@@ -172,9 +173,24 @@ def test_deck_shows_map_and_chart_with_no_network(decks):
         page.screenshot(path=str(SHOTS / "03-slides-timeline.png"))
 
 
-def test_instructor_guide_covers_every_lesson_and_answer_key():
-    guide = (LESSONS / "instructor-guide.md").read_text(encoding="utf-8")
-    for path in publish.lesson_paths():
-        assert f"Lesson {path.name.split('-')[0]} " in guide, path.name
-    for name in [*kurils_history.EXERCISES, *kurils_map.EXERCISES, *start.EXERCISES]:
-        assert f"`{name}`" in guide, f"no answer key for {name}"
+def answer_key_rows(lesson: str) -> dict[str, str]:
+    """The rows of the answer key in the guide's section for `lesson` ("## Lesson 03a · ..."), by exercise."""
+    guide = publish.INSTRUCTOR_GUIDE.read_text(encoding="utf-8")
+    sections = [section for section in re.split(r"^## ", guide, flags=re.M)
+                if section.startswith(f"Lesson {lesson.split('-')[0]} ")]
+    assert len(sections) == 1, f"the guide needs one section headed '## Lesson {lesson.split('-')[0]} · ...'"
+    key = sections[0].partition("**Answer key**")[2]
+    return dict(re.findall(r"^\| `([\w-]+)` \|(.*)$", key, flags=re.M))
+
+
+@pytest.mark.parametrize("lesson", sorted(MANIFESTS))
+def test_the_guides_answer_key_gives_each_exercise_its_answer_from_the_data(lesson):
+    """Each exercise of the lesson has a row in its section's answer key, and the row states what the lesson's
+    manifest computes from data/ (a corrected row in data/ makes the guide's key wrong until it is corrected too)."""
+    manifest = MANIFESTS[lesson]
+    keys, rows = manifest.guide_keys(), answer_key_rows(lesson)
+    assert sorted(keys) == sorted(manifest.exercises), "the manifest's guide_keys name each exercise once"
+    assert sorted(rows) == sorted(manifest.exercises), "the answer key has one row for each exercise, no other"
+    stale = [f"{name}: {text!r}" for name, texts in keys.items() for text in texts
+             if text.lower() not in rows[name].lower()]
+    assert not stale, "the guide's answer key does not state: " + "; ".join(stale)
