@@ -7,11 +7,11 @@ import re
 
 import pytest
 
+from lessonkit.checks.manifest import manifests
 from lessonkit.data import read_package
 from lessonkit.publish import lesson_paths
 from tests.idioms import TAUGHT, code_spans, idioms_in, lessonkit_names, mentioned
 from tests.lessons import (
-    declared_exercises,
     executed_lesson,
     exercise_cells,
     learner_words,
@@ -24,7 +24,7 @@ from tests.lessons import (
 )
 
 LESSON_PATHS = lesson_paths()
-EXERCISES = declared_exercises()
+MANIFESTS = manifests()
 MARKDOWN_WORDS, ALL_WORDS = 1800, 2200  # what one 50-60 minute class holds, with its exercises
 
 
@@ -47,12 +47,13 @@ def text_above(notebook, index: int) -> str:
 
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
 def test_no_answer_can_be_read_above_its_exercise(path):
-    notebook = executed_lesson(path)
+    """Each exercise's giveaways, as the lesson's manifest declares its exercises."""
+    notebook, exercises = executed_lesson(path), MANIFESTS[path.stem].exercises
     readable_answers = []
     for name, check_index in exercise_cells(notebook):
         answer_index = max(i for i, cell in enumerate(notebook.cells[:check_index]) if "answer" in tags(cell))
         above = text_above(notebook, answer_index)
-        readable_answers += [f"{name}: {form!r}" for form in EXERCISES[name].giveaways() if readable(form, above)]
+        readable_answers += [f"{name}: {form!r}" for form in exercises[name].giveaways() if readable(form, above)]
     assert not readable_answers, f"answers a learner can read above their exercise: {readable_answers}"
 
 
