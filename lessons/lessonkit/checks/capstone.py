@@ -497,4 +497,5 @@ def _guide_keys() -> dict[str, list[str]]:
             "position-memo": []}  # judged with the rubric
 
 
-MANIFEST = Manifest("09-capstone-nagato-2016", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("09-capstone-nagato-2016", _shows, EXERCISES, _guide_keys,
+                    taught=["!=", ".groupby()", "triple-quoted string", ".index"])

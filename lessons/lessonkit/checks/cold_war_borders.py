@@ -335,4 +335,7 @@ def _guide_keys() -> dict[str, list[str]]:
                              f"`verdict` **\"{grade['verdict']}\"**"]}
 
 
-MANIFEST = Manifest("01-cold-war-on-russias-borders", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("01-cold-war-on-russias-borders", _shows, EXERCISES, _guide_keys,
+                    taught=["*", "-", ".drop_duplicates()", "a, b = (tuple unpacking)", "comprehension", "dict {}",
+                            "float()", "folium.Circle", "folium.FeatureGroup", "folium.GeoJson", "folium.LayerControl",
+                            "folium.Popup", "px.scatter", "round()", ".days"])

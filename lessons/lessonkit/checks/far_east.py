@@ -274,4 +274,6 @@ def _guide_keys() -> dict[str, list[str]]:
             "lng-route": [f"about **{expected_route_km():,.0f} km**"]}
 
 
-MANIFEST = Manifest("02-russian-far-east", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("02-russian-far-east", _shows, EXERCISES, _guide_keys,
+                    taught=[".assign()", ".map()", ".str.startswith()", ".sum()", ".unique()", ".update_traces()", "/",
+                            "folium.PolyLine", "list()", "|"])

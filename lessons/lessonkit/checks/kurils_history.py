@@ -267,4 +267,4 @@ def _guide_keys() -> dict[str, list[str]]:
             "war-ended": [f"{ended.day} {ended:%B %Y}"]}
 
 
-MANIFEST = Manifest("03a-kurils-history-and-law", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("03a-kurils-history-and-law", _shows, EXERCISES, _guide_keys, taught=[".item()"])

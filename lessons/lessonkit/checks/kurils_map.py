@@ -270,4 +270,5 @@ def _guide_keys() -> dict[str, list[str]]:
             "years-at-war": [f"about {expected_years_at_war():.1f} years"]}
 
 
-MANIFEST = Manifest("03b-kurils-map-and-data", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("03b-kurils-map-and-data", _shows, EXERCISES, _guide_keys,
+                    taught=["[n] (position)", "folium.GeoJsonTooltip"])

@@ -1,7 +1,7 @@
 """The shape of a lesson's manifest: what the lesson shows and what its guide says, declared once, at the end of the
 lesson's checks module (its `MANIFEST`), and read by every test that looks at one lesson after another (JupyterLab,
 the exported pages, the slide decks, the site's charts, the guide's answer keys, the answers not readable above
-their exercises).
+their exercises, the idioms taught).
 
 Figures that restate data are computed from data/ when a test asks for them, never when a lesson imports its
 checks: a learner's `from lessonkit.checks... import check` does none of this work.
@@ -45,11 +45,14 @@ class Manifest:
     shows       what its maps and charts show after Run All, computed from data/
     exercises   its exercises (each declares its `giveaways`: none may be readable above the exercise)
     guide_keys  for each exercise, the texts its row in the guide's answer key must state, computed from data/
+    taught      the Python idioms it teaches, as tests/idioms.py names them: a lesson uses only what it or a lesson
+                before it teaches, and its Markdown names each idiom it teaches
     """
     lesson: str
     shows: Callable[[], LessonShows]
     exercises: dict[str, Exercise]
     guide_keys: Callable[[], dict[str, list[str]]]
+    taught: list[str]
 
 
 def markers(places: dict[str, list[str]]) -> dict[str, int]:

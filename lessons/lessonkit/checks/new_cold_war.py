@@ -461,4 +461,4 @@ def _guide_keys() -> dict[str, list[str]]:
             "my-case": []}  # judged with the rubric
 
 
-MANIFEST = Manifest("06-new-or-old-cold-war", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("06-new-or-old-cold-war", _shows, EXERCISES, _guide_keys, taught=[".nunique()"])

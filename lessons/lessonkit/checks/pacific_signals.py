@@ -486,4 +486,5 @@ def _guide_keys() -> dict[str, list[str]]:
             "scrambles-trend": [f"`mean_before` {trend['mean_before']:.0f}", f"`increased` **{trend['increased']}**"]}
 
 
-MANIFEST = Manifest("04-cam-ranh-and-the-bombers", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("04-cam-ranh-and-the-bombers", _shows, EXERCISES, _guide_keys,
+                    taught=["<", ">", "bool()", ".mean()"])

@@ -314,4 +314,9 @@ def _guide_keys() -> dict[str, list[str]]:
             "may-meeting": [f"`{meeting_place_id()}`"]}
 
 
-MANIFEST = Manifest("00-start-here", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("00-start-here", _shows, EXERCISES, _guide_keys,
+                    taught=["&", ".add_to()", ".dt", ".dt.year", ".head()", ".isin()", ".itertuples()", ".loc",
+                            ".loc[]", ".loc[rows, columns]", ".set_index()", ".sort_values()", ".str",
+                            ".str.contains()", ".value_counts()", "<=", "==", ">=", "[[columns]]", "[a][b] (nested)",
+                            "[condition] (a mask)", "f-string", "folium.CircleMarker", "for", "keyword=argument",
+                            "len()", "list []", "print()"])

@@ -384,4 +384,5 @@ def _guide_keys() -> dict[str, list[str]]:
             "my-grades": [f"`{forecast}`: {grading['grade']}" for forecast, grading in expected_grades().items()]}
 
 
-MANIFEST = Manifest("08-what-happened-next", _shows, EXERCISES, _guide_keys)
+MANIFEST = Manifest("08-what-happened-next", _shows, EXERCISES, _guide_keys,
+                    taught=[".add_annotation()", ".add_vline()", "pd.Timestamp", ".tail()", ".copy()"])
