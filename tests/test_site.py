@@ -11,8 +11,8 @@ import nbformat
 import pytest
 
 from lessonkit import publish, site
-from lessonkit.checks.manifest import ChartShows, manifests
-from tests.browser import SHOTS, chart_contents, offline_page
+from lessonkit.checks.manifest import ChartShows, MapShows, manifests
+from tests.browser import MAP_IFRAMES, SHOTS, chart_contents, map_contents, offline_page
 from tests.conftest import KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson
 
@@ -21,7 +21,7 @@ LESSONS = publish.lesson_paths()
 LESSON_IDS = {"ids": lambda path: path.stem}
 SHOWS = {lesson: manifest.shows() for lesson, manifest in manifests().items()}  # each lesson's maps and charts
 CHART_LESSONS = [path for path in LESSONS if SHOWS[path.stem].charts]  # a lesson without a manifest stops the module
-MAP_LESSONS = [path for path in LESSONS if any("map" in cell.metadata.get("tags", []) for cell in read(path).cells)]
+MAP_LESSONS = [path for path in LESSONS if SHOWS[path.stem].maps]
 
 
 def page_of(built_site, lesson) -> str:
@@ -158,18 +158,21 @@ def test_every_map_frame_has_a_title(built_site):
 
 
 @pytest.mark.parametrize("lesson", MAP_LESSONS, **LESSON_IDS)
-def test_maps_draw_with_no_network(built_site, lesson):
+def test_maps_draw_their_markers_lines_and_layers_with_no_network(built_site, lesson):
+    """Every map the lesson's manifest declares, each scrolled into view and drawn on its page as it declares, on
+    its land."""
     with offline_page(serve_leaflet=False) as page:
         outside = watch_requests(page)
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
-        frames = page.locator(".cell_output iframe")
-        assert frames.count() >= 1
-        for number in range(frames.count()):
-            paths = frames.nth(number).content_frame.locator(".leaflet-overlay-pane path")
-            paths.first.wait_for(state="attached")
-            assert paths.count() > 0, f"map {number + 1} drew nothing"
-        first = frames.first
-        first.scroll_into_view_if_needed()
+        drawn = []
+        for iframe in page.locator(MAP_IFRAMES).all():
+            iframe.scroll_into_view_if_needed()
+            contents = map_contents(iframe)
+            drawn.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
+            land = iframe.content_frame.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
+            land.first.wait_for(state="attached")
+        assert drawn == SHOWS[lesson.stem].maps
+        page.locator(MAP_IFRAMES).first.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=str(SHOTS / f"site-{lesson.stem}-map.png"))
         assert not outside, f"requests to the internet: {outside}"
