@@ -1,5 +1,7 @@
-"""The Python a lesson's code uses, named idiom by idiom, and what each lesson teaches: the one list the idiom test
-reads. A learner who did the lessons before one can read every line of it."""
+"""The Python a lesson's code uses, named idiom by idiom (what each lesson teaches is in its manifest, `taught`). A
+learner who did the lessons before one can read every line of it: a lesson may use what it or an earlier lesson
+teaches, and the lesson that teaches an idiom names it in its Markdown (`mentioned`), where a learner reads what it
+does."""
 import ast
 import builtins
 import re
@@ -126,28 +128,6 @@ def code_spans(markdown: str) -> list[str]:
     inline = re.findall(r"(?<!`)`([^`\n]+)`(?!`)", re.sub(r"```.*?```", " ", markdown, flags=re.S))
     return blocks + [span for span in inline if parses(span) and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", span)]
 
-
-# What each lesson teaches, in path order. A lesson may use what it or an earlier lesson teaches; the lesson that
-# teaches an idiom names it in its Markdown (see MENTION), where a learner reads what it does.
-TAUGHT = {
-    "00": ["&", ".add_to()", ".dt", ".dt.year", ".head()", ".isin()", ".itertuples()", ".loc", ".loc[]",
-           ".loc[rows, columns]", ".set_index()", ".sort_values()", ".str", ".str.contains()", ".value_counts()",
-           "<=", "==", ">=", "[[columns]]", "[a][b] (nested)", "[condition] (a mask)", "f-string",
-           "folium.CircleMarker", "for", "keyword=argument", "len()", "list []", "print()"],
-    "01": ["*", "-", ".drop_duplicates()", "a, b = (tuple unpacking)", "comprehension", "dict {}", "float()",
-           "folium.Circle", "folium.FeatureGroup", "folium.GeoJson", "folium.LayerControl", "folium.Popup",
-           "px.scatter", "round()", ".days"],
-    "02": [".assign()", ".map()", ".str.startswith()", ".sum()", ".unique()", ".update_traces()", "/",
-           "folium.PolyLine", "list()", "|"],
-    "03a": [".item()"],
-    "03b": ["[n] (position)", "folium.GeoJsonTooltip"],
-    "04": ["<", ">", "bool()", ".mean()"],
-    "05": ["pd.concat"],
-    "06": [".nunique()"],
-    "07": [],
-    "08": [".add_annotation()", ".add_vline()", "pd.Timestamp", ".tail()", ".copy()"],
-    "09": ["!=", ".groupby()", "triple-quoted string", ".index"],
-}
 
 WORDS = {"for": "for", "comprehension": "comprehension", "a, b = (tuple unpacking)": "unpack", "dict {}": "dictionar",
          "list []": "list", "keyword=argument": "keyword", "f-string": "f-string", "if": "if", "lambda": "lambda",

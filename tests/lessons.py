@@ -33,9 +33,10 @@ def exercise_cells(notebook) -> list[tuple[str, int]]:
 
 
 def check_modules() -> list:
-    """Every lesson's checks module, found in lessonkit/checks/ (common.py is what they share)."""
+    """Every lesson's checks module, found in lessonkit/checks/ (common.py is what they share, manifest.py the shape
+    of the manifest each ends with)."""
     return [importlib.import_module(f"lessonkit.checks.{info.name}")
-            for info in pkgutil.iter_modules(checks.__path__) if info.name != "common"]
+            for info in pkgutil.iter_modules(checks.__path__) if info.name not in {"common", "manifest"}]
 
 
 def declared_exercises() -> dict:

@@ -1,7 +1,7 @@
 """Every lesson as learners and instructors see it, with no internet: run in JupyterLab started as `kit.py lab`
 starts it, exported as a web page (`kit.py export`), and as a slide deck (`kit.py slides`). In each, every map
-shows its markers, lines and layers, and every chart its points, as the data says; nothing is fetched from outside
-and nothing is logged as an error.
+shows its markers, lines and layers, and every chart its points, as the lesson's manifest (at the end of its checks
+module) computes them from the data; nothing is fetched from outside and nothing is logged as an error.
 
 One JupyterLab server and one browser for the module. Screenshots of each lesson's richest map or chart, for a
 person to look at: build/screenshots/lab-<lesson>.png, export-<lesson>.png and deck-<lesson>.png.
@@ -16,22 +16,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections import Counter
-from dataclasses import dataclass, field, replace
 
 import nbformat
-import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import kit
 from lessonkit import kernel
-from lessonkit.checks import new_cold_war
-from lessonkit.data import load_geojson, load_table
-from lessonkit.maps import AREA_COLOURS, LINE_COLOURS
+from lessonkit.checks.manifest import ChartShows, LessonShows, MapShows, manifests
 from lessonkit.paths import lesson_paths
-from lessonkit.style import OKABE_ITO
-from lessonkit.timelines import events_with_sources
 from tests.browser import (
     MAP_IFRAMES,
     SHOTS,
@@ -49,182 +42,9 @@ pytestmark = pytest.mark.browser
 LESSONS = {path.stem: path for path in lesson_paths()}
 
 
-# What each lesson shows after Run All (exercises unanswered), in the order of its outputs --------------------------
+# What each lesson shows after Run All (exercises unanswered), in the order of its outputs: its manifest says ------
 
-@dataclass(frozen=True)
-class MapShows:
-    markers: dict[str, int] = field(default_factory=dict)  # circle markers by colour
-    lines: dict[str, int] = field(default_factory=dict)    # other shapes by colour
-    layers: tuple[str, ...] = ()                            # the layer control's overlays, top to bottom
-
-    def counted(self) -> dict:
-        """In the form tests.browser.map_contents counts a map."""
-        return {"markers": dict(self.markers), "lines": dict(self.lines), "layers": list(self.layers)}
-
-
-@dataclass(frozen=True)
-class ChartShows:
-    traces: int
-    points: int
-
-
-@dataclass(frozen=True)
-class LessonShows:
-    maps: list[MapShows] = field(default_factory=list)
-    charts: list[ChartShows] = field(default_factory=list)
-
-
-LEAFLET_BLUE = "#3388ff"  # a folium marker's colour unless the lesson gives one
-OSM_LAYER = "OpenStreetMap (needs internet)"  # every kit map offers it, switched off (lessonkit.maps.base_map)
-PLACE_IDS = set(load_table("places")["id"])
-TREATY_LINES = load_geojson("treaty-lines")["features"]
-KURIL_EVENTS = events_with_sources("kurils")
-AUGUST_1945 = KURIL_EVENTS[(KURIL_EVENTS["date"] >= "1945-08-01") & (KURIL_EVENTS["date"] <= "1945-09-10")]
-
-# The places each map marks, as its lesson picks them from data/places.csv, with their colour.
-SUMMIT_CITIES = {LEAFLET_BLUE: ["vladivostok", "nagato", "tokyo"]}  # 00: where Abe and Putin met in 2016
-KURIL_PLACES = {OKABE_ITO["black"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro",
-                                     "cape-nosappu"]}  # 03b: the four islands and Hokkaido's edge, in no line's colour
-STRAIT_PLACES = {OKABE_ITO["black"]: ["cape-nosappu"],  # 03b: across the line of control
-                 OKABE_ITO["bluish green"]: ["signalny-kaigara"]}
-SEA_PLACES = {OKABE_ITO["vermillion"]: ["paracel-islands", "spratly-islands"],
-              OKABE_ITO["blue"]: ["cam-ranh-bay", "subic-bay", "andersen-afb", "hainan"]}  # 04: the sea and its bases
-REACH_PLACES = {LEAFLET_BLUE: ["ukrainka-air-base", "andersen-afb"]}  # 04: exercise 3's map, the bomber base and Guam
-FAR_EAST_CITIES = {OKABE_ITO["black"]: [  # 02: cities and ports of the Far East, the Arctic and the 2018 additions
-    "vladivostok", "nakhodka", "khabarovsk", "blagoveshchensk", "yuzhno-sakhalinsk", "prigorodnoye",
-    "petropavlovsk-kamchatsky", "magadan", "pevek", "sabetta", "ulan-ude", "chita"]}
-ROUTE_ENDS = {LEAFLET_BLUE: ["prigorodnoye", "tokyo"]}  # 02: exercise 3's fresh map
-EDCA_AND_SHOALS = {  # 05: US access sites agreed in 2016 and 2023, and the disputed features
-    OKABE_ITO["blue"]: ["edca-antonio-bautista-air-base", "edca-basa-air-base", "edca-fort-magsaysay",
-                        "edca-lumbia-air-base", "edca-mactan-benito-ebuen-air-base"],
-    OKABE_ITO["sky blue"]: ["edca-naval-base-camilo-osias", "edca-lal-lo-airport", "edca-camp-melchor-dela-cruz",
-                            "edca-balabac-island"],
-    OKABE_ITO["vermillion"]: ["scarborough-shoal", "second-thomas-shoal", "mischief-reef", "spratly-islands"],
-}
-CASE_PLACES = {OKABE_ITO["blue"]: ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro"]}
-THEATRE_PLACES = {OKABE_ITO["black"]: [  # 01: the places of the three theatres, in black (the areas carry colour)
-    "kaliningrad", "baltiysk", "vilnius", "riga", "tallinn", "warsaw", "helsinki", "stockholm",
-    "crimea", "sevastopol", "kerch-strait", "sochi", "tartus", "hmeimim", "aleppo", "damascus"]}
-THEATRE_AREAS = ["baltic-sea", "black-sea", "syria"]
-RANGE_PLACES = {OKABE_ITO["black"]: ["kaliningrad", "vilnius", "riga", "tallinn", "warsaw", "helsinki", "stockholm"]}
-
-
-def markers(places: dict[str, list[str]]) -> dict[str, int]:
-    return {colour.lower(): len(ids) for colour, ids in places.items()}
-
-
-def line_colours(features: list[dict]) -> dict[str, int]:
-    return dict(Counter(LINE_COLOURS[feature["properties"]["id"]].lower() for feature in features))
-
-
-SUMMIT_MAP = MapShows(markers=markers(SUMMIT_CITIES))
-BORDER_EVENTS = events_with_sources("cold-war-borders").query("date.dt.year >= 2014 and date.dt.year <= 2016")
-UNTIL_AUGUST = BORDER_EVENTS[BORDER_EVENTS["date"] <= "2016-08-31"]
-AUTUMN = BORDER_EVENTS[BORDER_EVENTS["date"] >= "2016-09-01"]
-THEATRE_MAP = MapShows(
-    markers=markers(THEATRE_PLACES),
-    lines={AREA_COLOURS[area].lower(): 1 for area in THEATRE_AREAS},  # each theatre's outline, one polygon each
-    layers=(OSM_LAYER, "The three theatres (approximate)", "Places"),
-)
-RANGE_MAP = MapShows(markers={**markers(RANGE_PLACES), OKABE_ITO["vermillion"].lower(): 1})  # and the range circle
-PACIFIC_EVENTS = events_with_sources("pacific-signals")
-JASDF_SCRAMBLES = load_table("figures").query("id.str.contains('jasdf-scrambles-russia')")
-SEA_MAP = MapShows(markers=markers(SEA_PLACES))
-KURIL_MAP = MapShows(markers=markers(KURIL_PLACES), lines=line_colours(TREATY_LINES))
-DISTRICT = MapShows(lines={AREA_COLOURS["russian-far-east-2016"].lower(): 1,  # one MultiPolygon each
-                           AREA_COLOURS["fefd-2018-additions"].lower(): 1})
-DISTRICT_NAMES = tuple(feature["properties"]["name"] for feature in load_geojson("theatres")["features"]
-                       if feature["properties"]["id"] in ("russian-far-east-2016", "fefd-2018-additions"))
-FAR_EAST_FIGURES = load_table("figures")
-POPULATIONS = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].isin(["fefd-population-2021", "pop-heilongjiang-2020",
-                               "pop-jilin-2020", "pop-liaoning-2020", "pop-hokkaido-2020", "pop-japan-2020"])]
-LNG_SHARES = FAR_EAST_FIGURES[FAR_EAST_FIGURES["id"].str.startswith("russia-share-japan-lng")]
-BOTH_THEMES = pd.concat([events_with_sources("philippines-china"), events_with_sources("after-2016")])
-MANILA_EVENTS = BOTH_THEMES[BOTH_THEMES["actors"].str.contains("PHL") & (BOTH_THEMES["date"].dt.year >= 2016)]
-ARMS_CONTROL = new_cold_war.arms_control_events()
-SIGNALS = events_with_sources("pacific-signals")
-KURILS_AND_JAPAN_RUSSIA = pd.concat([events_with_sources("kurils"), events_with_sources("japan-russia"),
-                                     SIGNALS[SIGNALS["id"] == "2016-shoigu-kuril-missile-plan"]])  # lesson 09's `both`
-KNOWN_ON_THE_EVE = KURILS_AND_JAPAN_RUSSIA[(KURILS_AND_JAPAN_RUSSIA["date"] <= "2016-12-14")
-                                          & (KURILS_AND_JAPAN_RUSSIA["date"].dt.year >= 2012)]
-ALL_THEMES = pd.concat([events_with_sources(theme) for theme in ["cold-war-borders", "japan-russia", "kurils",
-                                                                 "pacific-signals", "philippines-china", "after-2016"]])
-SINCE_2016 = ALL_THEMES[ALL_THEMES["date"].dt.year >= 2016]
-EXPECTED = {
-    "00-start-here": LessonShows(maps=[
-        SUMMIT_MAP,  # "Drawing a map with folium"
-        SUMMIT_MAP,  # again under exercise 3, unanswered (no Moscow yet)
-    ]),
-    "01-cold-war-on-russias-borders": LessonShows(maps=[
-        MapShows(),  # step 1, the base map: land only
-        THEATRE_MAP,  # the theatres' outlines and places, and the layer control
-        RANGE_MAP,  # step 5: Kaliningrad, six capitals and the Iskander-M's reported range
-    ], charts=[
-        ChartShows(traces=UNTIL_AUGUST["category"].nunique(), points=len(UNTIL_AUGUST)),  # 2014 to August 2016
-        ChartShows(traces=AUTUMN["category"].nunique(), points=len(AUTUMN)),  # the autumn of 2016, after exercise 2
-    ]),
-    "02-russian-far-east": LessonShows(maps=[
-        MapShows(),  # step 1, the base map: land only
-        DISTRICT,  # step 2: the district in 2016 and the 2018 additions
-        MapShows(markers=markers(FAR_EAST_CITIES),  # steps 3 and 4: cities, two distances, the layer control
-                 lines={**DISTRICT.lines, OKABE_ITO["vermillion"].lower(): 2},
-                 layers=(OSM_LAYER, "Far Eastern Federal District, 2016 and 2018", "Cities and ports", "Distances")),
-        MapShows(markers=markers(ROUTE_ENDS)),  # exercise 3's fresh map, unanswered
-    ], charts=[
-        ChartShows(traces=1, points=len(POPULATIONS)),  # the Far East and its neighbours
-        ChartShows(traces=1, points=len(LNG_SHARES)),  # Russia's share of Japan's LNG by year
-    ]),
-    "03a-kurils-history-and-law": LessonShows(charts=[
-        ChartShows(traces=KURIL_EVENTS["category"].nunique(), points=len(KURIL_EVENTS)),  # one trace a kind of event
-        ChartShows(traces=AUGUST_1945["category"].nunique(), points=len(AUGUST_1945)),  # the close-up of 1945
-    ]),
-    "03b-kurils-map-and-data": LessonShows(maps=[
-        MapShows(),  # the base map: land only
-        replace(KURIL_MAP, layers=(OSM_LAYER, *[line["properties"]["label"] for line in TREATY_LINES])),
-        MapShows(markers=markers(STRAIT_PLACES),  # Cape Nosappu and Signalny/Kaigara, across the 1945 line
-                 lines={LINE_COLOURS["1945-line-of-control"].lower(): 1}),
-        MapShows(),  # exercise 2's fresh map, unanswered
-    ]),
-    "04-cam-ranh-and-the-bombers": LessonShows(maps=[
-        MapShows(),  # step 1, the base map: land only
-        SEA_MAP,  # step 2: the island groups and the ports and bases
-        replace(SEA_MAP, markers={**SEA_MAP.markers, OKABE_ITO["orange"].lower(): 1}),  # step 3: the Tu-22M3 circle
-        MapShows(markers=markers(REACH_PLACES)),  # exercise 3's fresh map, unanswered: Ukrainka and Andersen only
-    ], charts=[
-        ChartShows(traces=PACIFIC_EVENTS["category"].nunique(), points=len(PACIFIC_EVENTS)),  # one trace a kind
-        # Japan's scrambles against Russian aircraft: one trace for the figures as reported, one for the approximate
-        ChartShows(traces=JASDF_SCRAMBLES["approximate"].nunique(), points=len(JASDF_SCRAMBLES)),
-    ]),
-    "06-new-or-old-cold-war": LessonShows(charts=[
-        # the agreements signed and cut, one dot an event, one trace for each kind of step
-        ChartShows(traces=ARMS_CONTROL["id"].str.contains("signed|force|extended").nunique(), points=len(ARMS_CONTROL)),
-    ]),
-    "07-fact-checking-the-article": LessonShows(charts=[
-        ChartShows(traces=1, points=len(load_table("claims"))),  # every claim's verdict, in the article's order
-    ]),
-    "09-capstone-nagato-2016": LessonShows(maps=[
-        MapShows(markers=markers(CASE_PLACES), lines={LINE_COLOURS["1945-line-of-control"].lower(): 1}),
-    ], charts=[
-        ChartShows(traces=KNOWN_ON_THE_EVE["category"].nunique(), points=len(KNOWN_ON_THE_EVE)),
-    ]),
-    "08-what-happened-next": LessonShows(charts=[
-        ChartShows(traces=SINCE_2016["category"].nunique(), points=len(SINCE_2016)),  # every theme, one trace a kind
-    ]),
-    "05-philippines-turn": LessonShows(maps=[
-        MapShows(markers=markers(EDCA_AND_SHOALS),
-                 layers=(OSM_LAYER, "EDCA sites agreed in 2016", "EDCA sites added in 2023", "Disputed features")),
-    ], charts=[
-        ChartShows(traces=MANILA_EVENTS["category"].nunique(), points=len(MANILA_EVENTS)),  # the Philippines' events
-    ]),
-}
-
-
-def test_every_lesson_has_a_row_and_every_place_is_in_the_data():
-    assert sorted(EXPECTED) == sorted(LESSONS), "a lesson was added or renamed: give it a row in EXPECTED"
-    named = {place for places in (SUMMIT_CITIES, CASE_PLACES, THEATRE_PLACES, FAR_EAST_CITIES, ROUTE_ENDS,
-                                  EDCA_AND_SHOALS, KURIL_PLACES, STRAIT_PLACES, SEA_PLACES, REACH_PLACES)
-             for ids in places.values() for place in ids}
-    assert named <= PLACE_IDS, f"not in data/places.csv: {sorted(named - PLACE_IDS)}"
+EXPECTED = {lesson: manifest.shows() for lesson, manifest in manifests().items()}
 
 
 def shown(page) -> LessonShows:

@@ -8,13 +8,13 @@ from kitbuild.paths import INSTRUCTOR_GUIDE, lesson_paths
 
 from kitbuild import publish
 from kitbuild.prepare import prepare, remote_assets
-from lessonkit.checks import kurils_history, kurils_map, start
-from lessonkit.timelines import events_with_sources
-from tests.browser import SHOTS, executed_lesson, offline_page, slide_decks
-from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, cells_tagged, read
+from lessonkit.checks.manifest import manifests
+from tests.browser import executed_lesson, slide_decks
+from tests.conftest import KURILS_MAP_LESSON, LESSONS, cells_tagged, read
 
 KURILS = LESSONS / KURILS_MAP_LESSON
 LESSON_IDS = {"ids": lambda path: path.stem}
+MANIFESTS = manifests()
 
 
 def test_student_version_has_no_solutions_notes_or_outputs():
@@ -143,40 +143,29 @@ def test_instructor_notes_become_speaker_notes(decks):
     assert '<aside class="notes">' in page and "Strong answers" in page
 
 
-@pytest.mark.browser
-def test_deck_shows_map_and_chart_with_no_network(decks):
-    map_deck = next(d for d in decks if d.name == f"{KURILS.stem}.slides.html")
-    chart_deck = next(d for d in decks if d.name == KURILS_HISTORY_LESSON.replace(".ipynb", ".slides.html"))
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    go_to = "sel => { const s = document.querySelector(sel).closest('section'); const i = Reveal.getIndices(s);" \
-            " Reveal.slide(i.h, i.v); }"
-    with offline_page(serve_leaflet=False) as page:
-        page.goto(map_deck.as_uri())
-        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-        assert page.evaluate("Reveal.getTotalSlides()") >= 10
-        page.screenshot(path=str(SHOTS / "03-slides-title.png"))
-        page.evaluate(go_to, ".reveal iframe")
-        page.wait_for_timeout(1200)  # the slide transition
-        frame = page.frame_locator(".reveal section.present iframe").first
-        land = frame.locator("path[fill='#f3efe3']")
-        assert land.count() >= 20, "the map's land did not draw"
-        hokkaido = max((land.nth(i).bounding_box() or {"width": 0})["width"] for i in range(land.count()))
-        assert hokkaido > 100, "the land is drawn but not visible on the slide"
-        page.screenshot(path=str(SHOTS / "03-slides-map.png"))
-        page.goto(chart_deck.as_uri())
-        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-        page.evaluate(go_to, ".reveal .plotly-graph-div")
-        page.wait_for_timeout(1200)
-        chart = page.locator(".reveal .plotly-graph-div").first  # its slide's stack also holds the 1945 close-up
-        chart.locator(".scatterlayer .point").first.wait_for()
-        points = chart.locator(".scatterlayer .point").count()
-        assert points == len(events_with_sources("kurils"))
-        page.screenshot(path=str(SHOTS / "03-slides-timeline.png"))
+def test_every_lesson_has_one_manifest():
+    """The per-lesson tests loop over the lessons and read each one's manifest: a lesson without one fails them."""
+    assert sorted(MANIFESTS) == sorted(path.stem for path in lesson_paths())
 
 
-def test_instructor_guide_covers_every_lesson_and_answer_key():
-    guide = (LESSONS / "instructor-guide.md").read_text(encoding="utf-8")
-    for path in lesson_paths():
-        assert f"Lesson {path.name.split('-')[0]} " in guide, path.name
-    for name in [*kurils_history.EXERCISES, *kurils_map.EXERCISES, *start.EXERCISES]:
-        assert f"`{name}`" in guide, f"no answer key for {name}"
+def answer_key_rows(lesson: str) -> dict[str, str]:
+    """The rows of the answer key in the guide's section for `lesson` ("## Lesson 03a · ..."), by exercise."""
+    guide = INSTRUCTOR_GUIDE.read_text(encoding="utf-8")
+    sections = [section for section in re.split(r"^## ", guide, flags=re.M)
+                if section.startswith(f"Lesson {lesson.split('-')[0]} ")]
+    assert len(sections) == 1, f"the guide needs one section headed '## Lesson {lesson.split('-')[0]} · ...'"
+    key = sections[0].partition("**Answer key**")[2]
+    return dict(re.findall(r"^\| `([\w-]+)` \|(.*)$", key, flags=re.M))
+
+
+@pytest.mark.parametrize("lesson", [path.stem for path in lesson_paths()])
+def test_the_guides_answer_key_gives_each_exercise_its_answer_from_the_data(lesson):
+    """Each exercise of the lesson has a row in its section's answer key, and the row states what the lesson's
+    manifest computes from data/ (a corrected row in data/ makes the guide's key wrong until it is corrected too)."""
+    manifest = MANIFESTS[lesson]
+    keys, rows = manifest.guide_keys(), answer_key_rows(lesson)
+    assert sorted(keys) == sorted(manifest.exercises), "the manifest's guide_keys name each exercise once"
+    assert sorted(rows) == sorted(manifest.exercises), "the answer key has one row for each exercise, no other"
+    stale = [f"{name}: {text!r}" for name, texts in keys.items() for text in texts
+             if text.lower() not in rows[name].lower()]
+    assert not stale, "the guide's answer key does not state: " + "; ".join(stale)

@@ -14,18 +14,17 @@ from kitbuild.paths import ROLE_BRIEFS, lesson_paths
 from kitbuild import site
 from kitbuild.prepare import PLOTLY_MIMETYPE, offline_html, prepare, remote_assets
 from kitbuild.vendor import PAGE_FILES
-from lessonkit.timelines import events_with_sources
-from tests.browser import SHOTS, offline_page
-from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, cells_tagged, read
+from lessonkit.checks.manifest import ChartShows, MapShows, manifests
+from tests.browser import MAP_IFRAMES, SHOTS, chart_contents, map_contents, offline_page
+from tests.conftest import KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson
 
 pytestmark = pytest.mark.browser
 LESSONS = lesson_paths()
 LESSON_IDS = {"ids": lambda path: path.stem}
-# Each lesson's charts, by the theme of the events they plot (one dot per event).
-# Each chart of a lesson: the theme whose events it plots, and the days it keeps (first, last; None for all).
-CHART_THEMES = {KURILS_HISTORY_LESSON: [("kurils", None), ("kurils", ("1945-08-01", "1945-09-10"))]}  # 03a: all, 1945
-MAP_LESSONS = [path for path in LESSONS if any("map" in cell.metadata.get("tags", []) for cell in read(path).cells)]
+SHOWS = {lesson: manifest.shows() for lesson, manifest in manifests().items()}  # each lesson's maps and charts
+CHART_LESSONS = [path for path in LESSONS if SHOWS[path.stem].charts]  # a lesson without a manifest stops the module
+MAP_LESSONS = [path for path in LESSONS if SHOWS[path.stem].maps]
 
 
 def page_of(built_site, lesson) -> str:
@@ -162,37 +161,36 @@ def test_every_map_frame_has_a_title(built_site):
 
 
 @pytest.mark.parametrize("lesson", MAP_LESSONS, **LESSON_IDS)
-def test_maps_draw_with_no_network(built_site, lesson):
+def test_maps_draw_their_markers_lines_and_layers_with_no_network(built_site, lesson):
+    """Every map the lesson's manifest declares, each scrolled into view and drawn on its page as it declares, on
+    its land."""
     with offline_page(serve_leaflet=False) as page:
         outside = watch_requests(page)
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
-        frames = page.locator(".cell_output iframe")
-        assert frames.count() >= 1
-        for number in range(frames.count()):
-            paths = frames.nth(number).content_frame.locator(".leaflet-overlay-pane path")
-            paths.first.wait_for(state="attached")
-            assert paths.count() > 0, f"map {number + 1} drew nothing"
-        first = frames.first
-        first.scroll_into_view_if_needed()
+        drawn = []
+        for iframe in page.locator(MAP_IFRAMES).all():
+            iframe.scroll_into_view_if_needed()
+            contents = map_contents(iframe)
+            drawn.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
+            land = iframe.content_frame.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
+            land.first.wait_for(state="attached")
+        assert drawn == SHOWS[lesson.stem].maps
+        page.locator(MAP_IFRAMES).first.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=str(SHOTS / f"site-{lesson.stem}-map.png"))
         assert not outside, f"requests to the internet: {outside}"
 
 
-@pytest.mark.parametrize("lesson", [path for path in LESSONS if path.name in CHART_THEMES], **LESSON_IDS)
-def test_charts_draw_one_dot_per_event_with_no_network(built_site, lesson):
+@pytest.mark.parametrize("lesson", CHART_LESSONS, **LESSON_IDS)
+def test_charts_draw_their_traces_and_points_with_no_network(built_site, lesson):
+    """Every chart the lesson's manifest declares, drawn on its page with as many traces and points, within the
+    text column."""
     with offline_page(serve_leaflet=False) as page:
         outside = watch_requests(page)
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
         charts = page.locator(".plotly-graph-div")
-        assert charts.count() == len(CHART_THEMES[lesson.name])
-        for number, (theme, days) in enumerate(CHART_THEMES[lesson.name]):
-            points = charts.nth(number).locator(".scatterlayer .point")
-            points.first.wait_for(state="attached")
-            events = events_with_sources(theme)
-            if days:
-                events = events[(events["date"] >= days[0]) & (events["date"] <= days[1])]
-            assert points.count() == len(events)
+        drawn = [ChartShows(**chart_contents(charts.nth(number))) for number in range(charts.count())]
+        assert drawn == SHOWS[lesson.stem].charts
         charts.first.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=str(SHOTS / f"site-{lesson.stem}-chart.png"))

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
+from lessonkit.checks.manifest import manifests
 from lessonkit.data import read_package
 from lessonkit.paths import lesson_paths
-from tests.idioms import TAUGHT, code_spans, idioms_in, lessonkit_names, mentioned
+from tests.idioms import code_spans, idioms_in, lessonkit_names, mentioned
 from tests.lessons import (
-    declared_exercises,
     executed_lesson,
     exercise_cells,
     learner_words,
@@ -24,12 +24,16 @@ from tests.lessons import (
 )
 
 LESSON_PATHS = lesson_paths()
-EXERCISES = declared_exercises()
+MANIFESTS = manifests()
 MARKDOWN_WORDS, ALL_WORDS = 1800, 2200  # what one 50-60 minute class holds, with its exercises
 
 
 def lesson_code(path) -> str:
     return path.name.split("-")[0]
+
+
+# What each lesson teaches, in path order, as its manifest says (a lesson without one is missing here)
+TAUGHT = {lesson_code(path): MANIFESTS[path.stem].taught for path in LESSON_PATHS if path.stem in MANIFESTS}
 
 
 # Every exercise needs its work --------------------------------------------------------------------------------------
@@ -47,12 +51,13 @@ def text_above(notebook, index: int) -> str:
 
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
 def test_no_answer_can_be_read_above_its_exercise(path):
-    notebook = executed_lesson(path)
+    """Each exercise's giveaways, as the lesson's manifest declares its exercises."""
+    notebook, exercises = executed_lesson(path), MANIFESTS[path.stem].exercises
     readable_answers = []
     for name, check_index in exercise_cells(notebook):
         answer_index = max(i for i, cell in enumerate(notebook.cells[:check_index]) if "answer" in tags(cell))
         above = text_above(notebook, answer_index)
-        readable_answers += [f"{name}: {form!r}" for form in EXERCISES[name].giveaways() if readable(form, above)]
+        readable_answers += [f"{name}: {form!r}" for form in exercises[name].giveaways() if readable(form, above)]
     assert not readable_answers, f"answers a learner can read above their exercise: {readable_answers}"
 
 
@@ -112,7 +117,7 @@ def taught_by(code: str) -> set[str]:
 @pytest.mark.parametrize("path", LESSON_PATHS, ids=lambda p: p.name)
 def test_every_idiom_is_taught_by_this_lesson_or_one_before(path):
     notebook, code = read(path), lesson_code(path)
-    assert code in TAUGHT, f"tests/idioms.py: say what lesson {code} teaches"
+    assert code in TAUGHT, f"say what lesson {code} teaches in its manifest (lessonkit/checks/manifest.py)"
     sources = code_a_learner_reads(notebook)
     helpers = set().union(*(lessonkit_names(source) for source in sources))
     used = set().union(*(idioms_in(source, helpers) for source in sources))

@@ -470,3 +470,32 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..maps import LINE_COLOURS
+    from ..style import OKABE_ITO
+    from ..timelines import events_with_sources
+    signals = events_with_sources("pacific-signals")
+    both = pd.concat([events_with_sources("kurils"), events_with_sources("japan-russia"),  # the lesson's `both`
+                      signals[signals["id"] == "2016-shoigu-kuril-missile-plan"]])
+    known = both[(both["date"] <= "2016-12-14") & (both["date"].dt.year >= 2012)]  # on the eve of Nagato
+    islands = ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro"]
+    return LessonShows(maps=[MapShows(markers=markers({OKABE_ITO["blue"]: islands}),
+                                      lines={LINE_COLOURS["1945-line-of-control"].lower(): 1})],
+                       charts=[ChartShows(known["category"].nunique(), len(known))])
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    return {"known-then": [f"`{event}`" for event in expected_known()],
+            "who-said-it": [f"{statement} {speaker}" for statement, speaker in expected_speakers().items()],
+            "position-memo": []}  # judged with the rubric
+
+
+MANIFEST = Manifest("09-capstone-nagato-2016", _shows, EXERCISES, _guide_keys,
+                    taught=["!=", ".groupby()", "triple-quoted string", ".index"])

@@ -295,3 +295,44 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..maps import AREA_COLOURS
+    from ..style import OKABE_ITO
+    from ..timelines import events_with_sources
+    capitals = ["kaliningrad", "vilnius", "riga", "tallinn", "warsaw", "helsinki", "stockholm"]
+    theatres = MapShows(  # the places of the three theatres in black, each theatre's outline one polygon in colour
+        markers=markers({OKABE_ITO["black"]: [*capitals[:1], "baltiysk", *capitals[1:], "crimea", "sevastopol",
+                                              "kerch-strait", "sochi", "tartus", "hmeimim", "aleppo", "damascus"]}),
+        lines={AREA_COLOURS[area].lower(): 1 for area in ["baltic-sea", "black-sea", "syria"]},
+        layers=(OSM_LAYER, "The three theatres (approximate)", "Places"))
+    in_range = MapShows(markers={**markers({OKABE_ITO["black"]: capitals}), OKABE_ITO["vermillion"].lower(): 1})
+    events = events_with_sources("cold-war-borders").query("date.dt.year >= 2014 and date.dt.year <= 2016")
+    until_august, autumn = events[events["date"] <= "2016-08-31"], events[events["date"] >= "2016-09-01"]
+    return LessonShows(
+        maps=[MapShows(),  # step 1, the base map: land only
+              theatres,
+              in_range],  # step 5: Kaliningrad, six capitals and the Iskander-M's reported range
+        charts=[ChartShows(until_august["category"].nunique(), len(until_august)),  # 2014 to August 2016
+                ChartShows(autumn["category"].nunique(), len(autumn))])  # the autumn of 2016, after exercise 2
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    grade = expected_treaty_grade()
+    return {"hmeimim-distance": [f"about {expected_hmeimim_km():,.0f} km"],
+            "capitals-in-reach": [f'"{capital}"' for capital in sorted(expected_capitals_in_reach())],
+            "deal-days": [f"**{expected_deal_days()}** days"],
+            "treaty-grade": [f"`suspended` **{grade['suspended']}**", f"`ended` **{grade['ended']}**",
+                             f"`verdict` **\"{grade['verdict']}\"**"]}
+
+
+MANIFEST = Manifest("01-cold-war-on-russias-borders", _shows, EXERCISES, _guide_keys,
+                    taught=["*", "-", ".drop_duplicates()", "a, b = (tuple unpacking)", "comprehension", "dict {}",
+                            "float()", "folium.Circle", "folium.FeatureGroup", "folium.GeoJson", "folium.LayerControl",
+                            "folium.Popup", "px.scatter", "round()", ".days"])

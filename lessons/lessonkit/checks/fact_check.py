@@ -309,3 +309,24 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    return LessonShows(charts=[ChartShows(1, len(_claims()))])  # every claim's verdict, in the article's order
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    persistence, balance = expected_persistence(), expected_balance()
+    return {"checkable": [f"`{claim}`" for claim in expected_checkable()],
+            "persistence": [f"`meetings` **{persistence['meetings']}**", f"**{persistence['verdict']}**",
+                            *(f"`{event}`" for event in persistence["deciding"])],
+            "balance-china": [f"`times` **{balance['times']:.1f}**", f"**{balance['verdict']}**",
+                              *(f"`{statement}`" for statement in balance["deciding"])]}
+
+
+MANIFEST = Manifest("07-fact-checking-the-article", _shows, EXERCISES, _guide_keys, taught=[])

@@ -229,3 +229,42 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import LEAFLET_BLUE, OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..data import load_table
+    from ..maps import AREA_COLOURS
+    from ..style import OKABE_ITO
+    district = {AREA_COLOURS[area].lower(): 1 for area in ["russian-far-east-2016", "fefd-2018-additions"]}
+    cities = markers({OKABE_ITO["black"]: [  # cities and ports of the Far East, the Arctic and the 2018 additions
+        "vladivostok", "nakhodka", "khabarovsk", "blagoveshchensk", "yuzhno-sakhalinsk", "prigorodnoye",
+        "petropavlovsk-kamchatsky", "magadan", "pevek", "sabetta", "ulan-ude", "chita"]})
+    figures = load_table("figures")
+    populations = figures["id"].isin(["fefd-population-2021", "pop-heilongjiang-2020", "pop-jilin-2020",
+                                      "pop-liaoning-2020", "pop-hokkaido-2020", "pop-japan-2020"])
+    return LessonShows(
+        maps=[MapShows(),  # step 1, the base map: land only
+              MapShows(lines=district),  # step 2: the district in 2016 and the 2018 additions, one MultiPolygon each
+              MapShows(markers=cities,  # steps 3 and 4: cities, two distances, the layer control
+                       lines={**district, OKABE_ITO["vermillion"].lower(): 2},
+                       layers=(OSM_LAYER, "Far Eastern Federal District, 2016 and 2018", "Cities and ports",
+                               "Distances")),
+              MapShows(markers=markers({LEAFLET_BLUE: ["prigorodnoye", "tokyo"]}))],  # exercise 3's fresh map
+        charts=[ChartShows(1, int(populations.sum())),  # the Far East and its neighbours
+                ChartShows(1, int(figures["id"].str.startswith("russia-share-japan-lng").sum()))])  # LNG by year
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    return {"population-ratio": [f"**{expected_times_as_many():.2f}**", f"**{expected_times_as_many():.1f}**"],
+            "lng-change": [f"**{expected_lng_change():+.1f}** percentage points"],
+            "lng-route": [f"about **{expected_route_km():,.0f} km**"]}
+
+
+MANIFEST = Manifest("02-russian-far-east", _shows, EXERCISES, _guide_keys,
+                    taught=[".assign()", ".map()", ".str.startswith()", ".sum()", ".unique()", ".update_traces()", "/",
+                            "folium.PolyLine", "list()", "|"])

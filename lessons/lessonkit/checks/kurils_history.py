@@ -240,3 +240,26 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..timelines import events_with_sources
+    events = events_with_sources("kurils")
+    august_1945 = events[(events["date"] >= "1945-08-01") & (events["date"] <= "1945-09-10")]
+    return LessonShows(charts=[ChartShows(events["category"].nunique(), len(events)),  # one trace a kind of event
+                               ChartShows(august_1945["category"].nunique(), len(august_1945))])  # the close-up
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    ended = EXERCISES["war-ended"].solve()
+    return {"island-names": list(expected_island_names()),
+            "agreement-order": [f"{letter} {year}" for letter, year in expected_agreement_years().items()],
+            "war-ended": [f"{ended.day} {ended:%B %Y}"]}
+
+
+MANIFEST = Manifest("03a-kurils-history-and-law", _shows, EXERCISES, _guide_keys, taught=[".item()"])

@@ -229,3 +229,34 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import OSM_LAYER, LessonShows, Manifest, MapShows, line_colours, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..maps import LINE_COLOURS
+    from ..style import OKABE_ITO
+    lines = load_geojson("treaty-lines")["features"]
+    islands = ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai", "nemuro", "cape-nosappu"]
+    return LessonShows(maps=[
+        MapShows(),  # the base map: land only
+        MapShows(markers=markers({OKABE_ITO["black"]: islands}),  # the four islands and Hokkaido's edge, in black
+                 lines=line_colours(lines), layers=(OSM_LAYER, *[line["properties"]["label"] for line in lines])),
+        MapShows(markers=markers({OKABE_ITO["black"]: ["cape-nosappu"],  # across the 1945 line
+                                  OKABE_ITO["bluish green"]: ["signalny-kaigara"]}),
+                 lines={LINE_COLOURS["1945-line-of-control"].lower(): 1}),
+        MapShows(),  # exercise 2's fresh map, unanswered
+    ])
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    return {"distance": [f"about {expected_distance_km():.1f} km", f"({expected_distance_km():.2f} km)"],
+            "treaty-layer": [f"`{expected_line()['properties']['id']}`"],
+            "years-at-war": [f"about {expected_years_at_war():.1f} years"]}
+
+
+MANIFEST = Manifest("03b-kurils-map-and-data", _shows, EXERCISES, _guide_keys,
+                    taught=["[n] (position)", "folium.GeoJsonTooltip"])

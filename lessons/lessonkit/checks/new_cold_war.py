@@ -440,3 +440,22 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    events = arms_control_events()  # the agreements signed and cut, one dot an event, one trace a kind of step
+    return LessonShows(charts=[ChartShows(events["id"].str.contains("signed|force|extended").nunique(), len(events))])
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    return {"agreements-cut": [name.removesuffix(" Treaty") for name in expected_agreements_cut()],
+            "russia-china-growth": [f"about **{expected_growth():.1f}**"],
+            "my-case": []}  # judged with the rubric
+
+
+MANIFEST = Manifest("06-new-or-old-cold-war", _shows, EXERCISES, _guide_keys, taught=[".nunique()"])

@@ -442,3 +442,39 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import LEAFLET_BLUE, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..style import OKABE_ITO
+    from ..timelines import events_with_sources
+    sea = markers({OKABE_ITO["vermillion"]: ["paracel-islands", "spratly-islands"],  # the sea and its bases
+                   OKABE_ITO["blue"]: ["cam-ranh-bay", "subic-bay", "andersen-afb", "hainan"]})
+    events = events_with_sources("pacific-signals")
+    scrambles = load_table("figures").query("id.str.contains('jasdf-scrambles-russia')")
+    return LessonShows(
+        maps=[MapShows(),  # step 1, the base map: land only
+              MapShows(markers=sea),  # step 2: the island groups and the ports and bases
+              MapShows(markers={**sea, OKABE_ITO["orange"].lower(): 1}),  # step 3: the Tu-22M3 circle
+              MapShows(markers=markers({LEAFLET_BLUE: ["ukrainka-air-base", "andersen-afb"]}))],  # exercise 3, fresh
+        charts=[ChartShows(events["category"].nunique(), len(events)),  # one trace a kind of event
+                # Japan's scrambles against Russian aircraft: one trace as reported, one for the approximate figures
+                ChartShows(scrambles["approximate"].nunique(), len(scrambles))])
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    refuelling, trend, reach = expected_refuelling(), expected_trend(), expected_reach()
+    round_trip, tu95_range = refuelling["round_trip_km"], refuelling["round_trip_km"] + refuelling["margin_km"]
+    return {"cam-ranh-distance": [f"{expected_cam_ranh_km():,.0f} km"],
+            "needs-refuelling": [f"({round_trip:,.0f} km", f"({tu95_range:,.0f} − {round_trip:,.0f})",
+                                 f"`needs_refuelling` **{refuelling['needs_refuelling']}**"],
+            "reach-circle": [f"radius of {reach[2]:,.0f} m"],
+            "scrambles-trend": [f"`mean_before` {trend['mean_before']:.0f}", f"`increased` **{trend['increased']}**"]}
+
+
+MANIFEST = Manifest("04-cam-ranh-and-the-bombers", _shows, EXERCISES, _guide_keys,
+                    taught=["<", ">", "bool()", ".mean()"])

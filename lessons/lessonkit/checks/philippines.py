@@ -241,3 +241,40 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..style import OKABE_ITO
+    from ..timelines import events_with_sources
+    sites_and_shoals = markers({  # US access sites agreed in 2016 and 2023, and the disputed features
+        OKABE_ITO["blue"]: ["edca-antonio-bautista-air-base", "edca-basa-air-base", "edca-fort-magsaysay",
+                            "edca-lumbia-air-base", "edca-mactan-benito-ebuen-air-base"],
+        OKABE_ITO["sky blue"]: ["edca-naval-base-camilo-osias", "edca-lal-lo-airport", "edca-camp-melchor-dela-cruz",
+                                "edca-balabac-island"],
+        OKABE_ITO["vermillion"]: ["scarborough-shoal", "second-thomas-shoal", "mischief-reef", "spratly-islands"]})
+    both = pd.concat([events_with_sources("philippines-china"), events_with_sources("after-2016")])
+    manila = both[both["actors"].str.contains("PHL") & (both["date"].dt.year >= 2016)]
+    return LessonShows(
+        maps=[MapShows(markers=sites_and_shoals, layers=(OSM_LAYER, "EDCA sites agreed in 2016",
+                                                         "EDCA sites added in 2023", "Disputed features"))],
+        charts=[ChartShows(manila["category"].nunique(), len(manila))])  # the Philippines' events
+
+
+def _in_words(letters: list[str]) -> str:
+    return f"**{', '.join(letters[:-1])} and {letters[-1]}**"
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    distances = expected_distances()
+    nearer = distances.pop("nearer")
+    return {"award-findings": [_in_words(expected_findings())],
+            "nearer-shoal": [*(f"about **{km:.0f} km**" for km in distances.values()), f"nearer: **`{nearer}`**"],
+            "strengthened-ties": [_in_words(expected_strengthened_ties())]}
+
+
+MANIFEST = Manifest("05-philippines-turn", _shows, EXERCISES, _guide_keys, taught=["pd.concat"])

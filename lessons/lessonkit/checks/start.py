@@ -280,3 +280,28 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import LEAFLET_BLUE, LessonShows, Manifest, MapShows, markers  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    summit_map = MapShows(markers=markers({LEAFLET_BLUE: ["vladivostok", "nagato", "tokyo"]}))  # Abe and Putin, 2016
+    return LessonShows(maps=[summit_map,  # "Drawing a map with folium"
+                             summit_map])  # again under exercise 3, unanswered (no Moscow yet)
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    return {"japan-russia-events": [f"{EXERCISES['japan-russia-events'].solve()} rows"],
+            "military-2016": [f"{EXERCISES['military-2016'].solve()} rows pass"],
+            "may-meeting": [f"`{meeting_place_id()}`"]}
+
+
+MANIFEST = Manifest("00-start-here", _shows, EXERCISES, _guide_keys,
+                    taught=["&", ".add_to()", ".dt", ".dt.year", ".head()", ".isin()", ".itertuples()", ".loc",
+                            ".loc[]", ".loc[rows, columns]", ".set_index()", ".sort_values()", ".str",
+                            ".str.contains()", ".value_counts()", "<=", "==", ">=", "[[columns]]", "[a][b] (nested)",
+                            "[condition] (a mask)", "f-string", "folium.CircleMarker", "for", "keyword=argument",
+                            "len()", "list []", "print()"])

@@ -357,3 +357,26 @@ EXERCISES = {
 }
 
 check = checker_for(EXERCISES)
+
+
+# The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
+# (the block stands last: its imports too)
+from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
+
+
+def _shows() -> LessonShows:
+    from ..timelines import events_with_sources
+    themes = ["cold-war-borders", "japan-russia", "kurils", "pacific-signals", "philippines-china", "after-2016"]
+    events = pd.concat([events_with_sources(theme) for theme in themes])
+    since_2016 = events[events["date"].dt.year >= 2016]
+    return LessonShows(charts=[ChartShows(since_2016["category"].nunique(), len(since_2016))])  # one trace a kind
+
+
+def _guide_keys() -> dict[str, list[str]]:
+    return {"years-to-halt": [f"about **{expected_years_to_halt():.1f}** years"],
+            "military-moves": [f"**{expected_military_moves()}** in the whole Kuril chain"],
+            "my-grades": [f"`{forecast}`: {grading['grade']}" for forecast, grading in expected_grades().items()]}
+
+
+MANIFEST = Manifest("08-what-happened-next", _shows, EXERCISES, _guide_keys,
+                    taught=[".add_annotation()", ".add_vline()", "pd.Timestamp", ".tail()", ".copy()"])
