@@ -133,6 +133,7 @@ def land_features(land, region, args):
     features = []
     for (tag, cut), members in sorted(groups.items()):
         geometry = shapely.union_all(members, grid_size=10.0 ** -args.decimals)  # islets that overlap become one
+        geometry = shapely.orient_polygons(geometry)  # outer rings anticlockwise, as GeoJSON wants
         properties = {"source": args.source_label, **({"island": tag} if tag else {}),
                       **({"clipped": True} if cut else {})}
         features.append({"type": "Feature", "geometry": mapping(geometry), "properties": properties})
