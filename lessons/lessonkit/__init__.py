@@ -2,7 +2,8 @@
 
 For the lessons: load data (`data`), measure (`geo`), draw maps (`maps`, in the kit's colours from `style`) and
 timelines (`timelines`), show statements (`statements`), check exercises (`exercises`, one `checks` module per
-lesson, passes noted by `progress`), and short error messages in a notebook (`kernel`). Build tools, run through
+lesson, passes noted by `progress`), short error messages in a notebook (`kernel`) and charts shown without
+plotly's start-up wait (`charts`). Build tools, run through
 kit.py and never imported by a lesson: `publish` (versions, slides, stored outputs), `export`, `site`, `glossary`
 (links terms), `vendor` (offline map files) and `clean` (lessons as shipped).
 
@@ -17,3 +18,8 @@ pd.set_option("display.max_colwidth", None)
 from . import kernel as _kernel  # noqa: E402
 
 _kernel.install()
+
+# In a notebook: a plotly chart shows without first importing what plotly's renderers import (lessonkit.charts).
+from . import charts as _charts  # noqa: E402
+
+_charts.install()
