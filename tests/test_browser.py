@@ -56,7 +56,8 @@ def test_kurils_map_shows_islands_treaty_lines_and_legend(kurils_map):
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         page.screenshot(path=str(SHOTS / "03b-kurils-map.png"))
-        assert page.locator("path[fill='#f3efe3']").count() >= 20, "land outlines missing"
+        land_features = load_geojson("kuril-region-land")["features"]  # one path each, islets and all
+        assert page.locator("path[fill='#f3efe3']").count() == len(land_features), "land outlines missing"
         assert count_markers(page, OKABE_ITO["black"]) == 4 + 2, "the four islands, Nemuro and Cape Nosappu"
         assert count_paths(page, OKABE_ITO["vermillion"]) == 1, "the 1945 line, in a colour no place shares"
         page.locator(".leaflet-control-layers").hover()
