@@ -58,6 +58,20 @@ def test_base_map_has_a_fixed_pixel_height_and_offline_land():
     assert [(t.layer_name, t.show) for t in tile_layers] == [("OpenStreetMap (needs internet)", False)]
 
 
+def test_a_map_draws_its_land_at_the_detail_its_starting_zoom_needs():
+    """The Asia-Pacific land comes finer, in a smaller box, from zoom 4 on; other land at every zoom as it is."""
+    def land(fmap):
+        layer = next(child for child in fmap._children.values() if isinstance(child, folium.GeoJson))
+        return [feature["geometry"] for feature in layer.data["features"]]
+
+    def geometries(name):
+        return [feature["geometry"] for feature in load_geojson(name)["features"]]
+
+    assert land(base_map((40, 130), 3.75, land_layer="asia-pacific-land")) == geometries("asia-pacific-land")
+    assert land(base_map((40, 130), 4, land_layer="asia-pacific-land")) == geometries("asia-pacific-land-z4")
+    assert land(base_map((48, 32), 6, land_layer="europe-middle-east-land")) == geometries("europe-middle-east-land")
+
+
 def test_legend_lists_every_entry_and_the_land_source():
     fmap = add_legend(base_map(location=(45.0, 148.0), zoom_start=5), "Lines", {"1855 <Shimoda>": "#0072B2"})
     legend = fmap._children["kit_legend"].html  # the control's HTML, which the page's script puts in the corner

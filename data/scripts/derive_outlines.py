@@ -12,18 +12,26 @@ Python: shapely, topojson and antimeridian, pinned in requirements-dev.txt.
 What it does, with those libraries: decode the TopoJSON (topojson), split rings that cross 180 degrees there
 (antimeridian), repair Natural Earth's self-intersecting rings (shapely.make_valid), clip to the box (shapely),
 snap to a grid of 10**-decimals degrees (shapely.set_precision, whose output is valid) and simplify with topology
-preserved (Douglas-Peucker, shapely; every islet keeps at least a triangle). Land comes out as one Polygon
-feature per piece, with "clipped": true where the box cut it (the kit draws those without an outline) and, for the
-Kuril layer, "island" set to the places.csv id of each disputed island: iturup-etorofu, kunashir-kunashiri and
-shikotan by a point inside each, habomai for every polygon inside the Habomai box. A country (--country, an ISO
-3166-1 numeric id) comes out as one feature; with --update-feature only the geometry of that feature of an existing
-file is replaced, its hand-written properties and the other features kept.
+preserved (Douglas-Peucker, shapely; every islet keeps at least a triangle). Land comes out in as few features
+as the maps need: the coasts in one, the pieces the box cut in another with "clipped": true (the kit draws those
+without an outline) and, for the Kuril layer, each disputed island in its own with "island" set to its places.csv
+id: iturup-etorofu, kunashir-kunashiri and shikotan by a point inside each, habomai for every polygon inside the
+Habomai box. A country (--country, an ISO 3166-1 numeric id) comes out as one feature; with --update-feature only
+the geometry of that feature of an existing file is replaced, its hand-written properties and the other features
+kept.
+
+The tolerance suits the zooms a layer's maps start at, where a pixel is 360 / (256 * 2**zoom) degrees of
+longitude (0.18 at zoom 3, 0.09 at zoom 4, 0.04 at zoom 5.25): the Asia-Pacific land at 0.12 degrees for the maps
+that start wider than zoom 4, and asia-pacific-land-z4, a smaller box at 0.05 degrees, for the closer ones
+(lessonkit.maps.FINER_LAND), so that each map page stays light. The grid (--decimals) is finer than the tolerance.
 
 The commands that made each layer, from the repository root:
 
     python3 data/scripts/derive_outlines.py $WA/land-10m.json data/geo/kuril-region-land.geojson
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/asia-pacific-land.geojson \\
-        --box 25,-12,180,78 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
+        --box 25,-12,180,78 --tolerance 0.12 --decimals 2 --no-island-tags --source-label "$SRC50"
+    python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/asia-pacific-land-z4.geojson \\
+        --box 60,-12,180,66 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/land-50m.json data/geo/europe-middle-east-land.geojson \\
         --box=-12,27,90,72 --tolerance 0.05 --decimals 2 --no-island-tags --source-label "$SRC50"
     python3 data/scripts/derive_outlines.py $WA/countries-50m.json data/geo/theatres.geojson --country 643 \\
@@ -113,13 +121,22 @@ def feature(geometry, properties, region):
 
 
 def land_features(land, region, args):
-    """One Polygon feature per piece of land in the region, in a stable order (by bounds, then coordinates)."""
+    """The land in the region as few features as its styles and tags need: the pieces of coast in one feature, the
+    pieces the region's edge cut in another ("clipped": true), and, with island tags, each disputed island in its
+    own. A map page carries each feature's wrapping and properties once, not once for each of hundreds of islets."""
     pieces = [polygon for part in polygons(land) if region.intersects(box(*part.bounds))
               for polygon in polygons(derive(part, region, args.tolerance, args.decimals))]
-    features = []
-    for polygon in sorted(pieces, key=lambda polygon: (polygon.bounds, polygon.wkt)):
+    groups = {}
+    for polygon in sorted(pieces, key=lambda polygon: (polygon.bounds, polygon.wkt)):  # a stable order
         tag = island(polygon) if args.island_tags else None
-        features.append(feature(polygon, {"source": args.source_label, **({"island": tag} if tag else {})}, region))
+        groups.setdefault((tag or "", clipped(polygon, region)), []).append(polygon)
+    features = []
+    for (tag, cut), members in sorted(groups.items()):
+        geometry = shapely.union_all(members, grid_size=10.0 ** -args.decimals)  # islets that overlap become one
+        geometry = shapely.orient_polygons(geometry)  # outer rings anticlockwise, as GeoJSON wants
+        properties = {"source": args.source_label, **({"island": tag} if tag else {}),
+                      **({"clipped": True} if cut else {})}
+        features.append({"type": "Feature", "geometry": mapping(geometry), "properties": properties})
     return features
 
 

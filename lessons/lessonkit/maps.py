@@ -213,6 +213,18 @@ class _PlainAttribution(branca.element.MacroElement):
         {% endmacro %}""")
 
 
+# A land layer comes at the detail a map's starting zoom needs (data/scripts/derive_outlines.py makes each): from the
+# zoom named here on, base_map draws the finer layer instead, whose box is smaller (a map that close shows East and
+# South-East Asia), so that a map page stays light.
+FINER_LAND = {"asia-pacific-land": (4, "asia-pacific-land-z4")}
+
+
+def land_at_zoom(land_layer: str, zoom_start: float) -> str:
+    """The layer in data/geo/ that draws `land_layer` at this zoom."""
+    from_zoom, finer = FINER_LAND.get(land_layer, (math.inf, land_layer))
+    return finer if zoom_start >= from_zoom else land_layer
+
+
 def _land_style(feature: dict) -> dict:
     return CLIPPED_LAND_STYLE if feature["properties"].get("clipped") else LAND_STYLE
 
@@ -221,8 +233,9 @@ def base_map(location: tuple[float, float], zoom_start: float, land_layer: str =
              height_px: int = MAP_HEIGHT_PX, title: str = "Interactive map") -> folium.Map:
     """A map at a fixed pixel height whose land comes from `data/`, so it shows geography with no internet.
 
-    Zoom goes in quarter steps (5.5 fits the whole Kuril chain in 520 px). An OpenStreetMap layer is offered,
-    switched off, for those who are online. `title` names the map for screen readers.
+    Zoom goes in quarter steps (5.5 fits the whole Kuril chain in 520 px); the land is drawn at the detail the
+    starting zoom needs (`land_at_zoom`). An OpenStreetMap layer is offered, switched off, for those who are online.
+    `title` names the map for screen readers.
     """
     figure = _TitledFigure(title, height=f"{height_px}px")
     fmap = folium.Map(location=location, zoom_start=zoom_start, zoom_snap=0.25, tiles=None, control_scale=True)
@@ -231,8 +244,8 @@ def base_map(location: tuple[float, float], zoom_start: float, land_layer: str =
     figure.add_child(fmap)
     figure.header.add_child(branca.element.Element(
         f"<style>.folium-map.leaflet-container {{ background: {SEA_COLOUR}; }}</style>"))
-    folium.GeoJson(load_geojson(land_layer), name="Land", style_function=_land_style, control=False,
-                   interactive=False).add_to(fmap)
+    folium.GeoJson(load_geojson(land_at_zoom(land_layer, zoom_start)), name="Land", style_function=_land_style,
+                   control=False, interactive=False).add_to(fmap)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs internet)", overlay=True, show=False).add_to(fmap)
     fmap.add_child(_PlainAttribution(), name="kit_plain_attribution")
     return fmap
