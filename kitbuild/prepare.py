@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 import nbformat
 
+from .charts import PLOTLY_MIMETYPE
 from .paths import learner_page_names, lesson_paths
 from .vendor import vendor_path
 
-PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 CHART_WIDTH_PX = 1180  # a hidden slide has no width to measure, so the chart is told the slide's
 
 

@@ -12,6 +12,7 @@ import nbformat
 
 from kitbuild.publish import run_lesson
 from lessonkit import checks
+from lessonkit.charts import PLOTLY_MIMETYPE
 from lessonkit.paths import LESSONS, lesson_paths
 
 CHECK_CALL = re.compile(r"""^check\(["']([\w-]+)["']\)""", re.M)
@@ -82,7 +83,6 @@ def visible_markdown(cell) -> str:
     return re.sub(r"<details>.*?</details>", " ", learner_markdown(cell), flags=re.S)
 
 
-PLOTLY = "application/vnd.plotly.v1+json"
 
 
 ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(T00:00:00(\.0+)?)?")
@@ -121,8 +121,8 @@ def output_texts(cell, hover: bool = False) -> list[str]:
             texts.append(_html_text(data["text/html"]))
         elif "text/markdown" in data:
             texts.append(data["text/markdown"])
-        elif PLOTLY in data:
-            figure = data[PLOTLY]
+        elif PLOTLY_MIMETYPE in data:
+            figure = data[PLOTLY_MIMETYPE]
             if hover:
                 texts.extend(_plotly_strings(figure.get("data", [])))
             title = figure.get("layout", {}).get("title", {})

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from folium.plugins import MarkerCluster
 
-from lessonkit import exercises
+from lessonkit import exercises, maps
 from lessonkit.checks import common, fact_check, kurils_history, kurils_map, pacific_signals, start
 from lessonkit.data import load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
@@ -132,7 +132,7 @@ def moved_into_layers(answer, layers: list[type]):
     for layer in layers:
         parent = layer().add_to(parent)
     for key, child in list(answer._children.items()):
-        if isinstance(child, ANSWER_ELEMENTS) and getattr(child, "layer_name", None) != common.LAND_LAYER_NAME:
+        if isinstance(child, ANSWER_ELEMENTS) and getattr(child, "layer_name", None) != maps.LAND_LAYER_NAME:
             del answer._children[key]
             parent.add_child(child, name=key)
     return answer

@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 
@@ -29,6 +30,7 @@ LAND_STYLE = {"fillColor": "#f3efe3", "fillOpacity": 1.0, "color": "#8c8c8c", "w
 # Polygons cut at the edge of the data's box get no outline, or the cut would show as a false coastline.
 CLIPPED_LAND_STYLE = {**LAND_STYLE, "weight": 0}
 LAND_SOURCE = "Land outlines: Natural Earth 10 m (public domain)"
+LAND_LAYER_NAME = "Land"  # the name base_map gives the kit's land layer; map checks leave it out
 
 
 # Where each file a kit map needs comes from when the Jupyter server does not serve it (online only).
@@ -244,7 +246,7 @@ def base_map(location: tuple[float, float], zoom_start: float, land_layer: str =
     figure.add_child(fmap)
     figure.header.add_child(branca.element.Element(
         f"<style>.folium-map.leaflet-container {{ background: {SEA_COLOUR}; }}</style>"))
-    folium.GeoJson(load_geojson(land_at_zoom(land_layer, zoom_start)), name="Land", style_function=_land_style,
+    folium.GeoJson(load_geojson(land_at_zoom(land_layer, zoom_start)), name=LAND_LAYER_NAME, style_function=_land_style,
                    control=False, interactive=False).add_to(fmap)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs internet)", overlay=True, show=False).add_to(fmap)
     fmap.add_child(_PlainAttribution(), name="kit_plain_attribution")
@@ -294,11 +296,16 @@ CORNERS = ["bottomright", "bottomleft", "topright", "topleft"]  # in order of pr
 
 
 def _points(element) -> list[tuple[float, float]]:
-    """(lat, lon) of what a map element and its children show: markers, circles, lines and shapes. The land
-    (not interactive) and tile layers don't count: a legend may cover them."""
+    """(lat, lon) of what a map element and everything drawn under it show: markers, circles, lines and shapes. The
+    land and other layers that are not interactive don't count: a legend may cover them."""
+    return [point for item in (element, *drawn_elements(element)) for point in _own_points(item)]
+
+
+def _own_points(element) -> list[tuple[float, float]]:
+    """(lat, lon) of what one element draws itself, not counting what it holds."""
     points = []
     if isinstance(element, folium.GeoJson):
-        if not element.options.get("interactive", True) or element.control is False and element.layer_name == "Land":
+        if not element.options.get("interactive", True) or element.layer_name == LAND_LAYER_NAME:
             return []
         def walk(coordinates):
             if coordinates and isinstance(coordinates[0], (int, float)):
@@ -315,9 +322,22 @@ def _points(element) -> list[tuple[float, float]]:
     for line in getattr(element, "locations", None) or []:
         if len(line) == 2 and isinstance(line[0], (int, float)):
             points.append((float(line[0]), float(line[1])))
-    for child in getattr(element, "_children", {}).values():
-        points += _points(child)
     return points
+
+
+def drawn_elements(parent: branca.element.Element) -> Iterator[branca.element.Element]:
+    """Every element drawn on a map (or under any element of one), however nested: in a FeatureGroup, a MarkerCluster
+    or any layer, and what those hold in turn (a tooltip, a popup). Depth first in the order added, each element
+    before what it holds. The kit's land layer, with what it holds, is left out: every answer map starts from it, so
+    it is never the answer.
+
+    The one walk of folium's children for every check that reads a map, so that an element counts wherever a learner
+    put it."""
+    for child in parent._children.values():
+        if isinstance(child, folium.GeoJson) and getattr(child, "layer_name", None) == LAND_LAYER_NAME:
+            continue
+        yield child
+        yield from drawn_elements(child)
 
 
 def _mercator_y(lat: float) -> float:

@@ -6,12 +6,10 @@ turns it into feedback), so a judge reads `value = read_number(answer, "Give one
 import datetime
 import math
 import re
-from collections.abc import Iterator
 
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import Element
 
 from ..data import load_table
 from ..exercises import Feedback, Unreadable, as_single_number, not_yet
@@ -189,24 +187,6 @@ def number_forms(value: float, unit: str, decimals: int = 1) -> list[str]:
     if abs(value) >= 100:
         forms |= {f"{value:,.0f}", f"{value:.0f}"}
     return sorted(forms)
-
-
-LAND_LAYER_NAME = "Land"  # the name base_map gives the kit's land layer
-
-
-def drawn_elements(parent: Element) -> Iterator[Element]:
-    """Every element drawn on a map (or under any element of one), however nested: in a FeatureGroup, a MarkerCluster
-    or any layer, and what those hold in turn (a tooltip, a popup). Depth first in the order added, each element
-    before what it holds. The kit's land layer, with what it holds, is left out: every answer map starts from it, so
-    it is never the answer.
-
-    The one walk of folium's children for every check that reads a map, so that an element counts wherever a learner
-    put it."""
-    for child in parent._children.values():
-        if isinstance(child, folium.GeoJson) and getattr(child, "layer_name", None) == LAND_LAYER_NAME:
-            continue
-        yield child
-        yield from drawn_elements(child)
 
 
 def map_with(location: tuple[float, float], zoom_start: float, circles: list[tuple[float, float]] = (),

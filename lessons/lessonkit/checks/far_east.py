@@ -11,7 +11,8 @@ import pandas as pd
 
 from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from ..geo import haversine_km
-from .common import drawn_elements, figure_value, map_with, near, number_forms, place, read_number
+from ..maps import drawn_elements
+from .common import figure_value, map_with, near, number_forms, place, read_number
 
 # Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
 

@@ -10,11 +10,10 @@ import pandas as pd
 from ..data import load_geojson
 from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from ..geo import EARTH_RADIUS_KM
-from ..maps import base_map, line_style, with_sources
+from ..maps import base_map, drawn_elements, line_style, with_sources
 from .common import (
     ARTICLE_DATE,
     DAYS_PER_YEAR,
-    drawn_elements,
     event_date,
     figure_value,
     km_between,

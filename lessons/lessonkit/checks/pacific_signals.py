@@ -9,8 +9,8 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, Feedback, checker_for, correct, not_yet, reading_part
 from ..geo import haversine_km
+from ..maps import drawn_elements
 from .common import (
-    drawn_elements,
     figure_value,
     km_between,
     map_with,

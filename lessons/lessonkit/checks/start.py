@@ -13,7 +13,8 @@ from ..exercises import (
     not_yet,
 )
 from ..geo import haversine_km
-from .common import ARTICLE_DATE, drawn_elements, map_with, read_number
+from ..maps import drawn_elements
+from .common import ARTICLE_DATE, map_with, read_number
 
 # Exercise 1 counts the events of one theme; the lesson's example counts another (the Kurils).
 THEME, EXAMPLE_THEME = "japan-russia", "kurils"
