@@ -13,6 +13,7 @@ import pytest
 from lessonkit.data import load_table
 from lessonkit.publish import CHECKED_TAG, lesson_paths
 from tests.conftest import DATA, KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
+from tests.lessons import solved_lesson
 
 LESSON_PATHS = lesson_paths()
 EXERCISE_LESSONS = [path for path in LESSON_PATHS if "import check" in path.read_text(encoding="utf-8")]
@@ -118,8 +119,8 @@ def feedback_texts(notebook):
 
 
 @pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
-def test_solutions_pass_their_checks(path, solved_lessons):
-    solved = solved_lessons(path.name)
+def test_solutions_pass_their_checks(path):
+    solved, _ = solved_lesson(path.name)
     texts = feedback_texts(solved)
     assert len(texts) == len(cells_tagged(solved, "check")) >= 3
     assert all(text.startswith(("Correct: ", "Form checked: ")) for text in texts), texts
