@@ -37,10 +37,8 @@ from tests.browser import (
     SHOTS,
     chart_contents,
     chromium,
-    exported_lessons,
     is_loopback,
     map_contents,
-    slide_decks,
     watch,
 )
 from tests.conftest import ROOT
@@ -413,17 +411,12 @@ def is_local_file(url: str) -> bool:
     return url.startswith("file:")
 
 
-@pytest.fixture(scope="module")
-def exported():
-    return exported_lessons()
-
-
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported, browser, lesson):
+def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported_lessons, browser, lesson):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         seen = watch(page, allow=is_local_file)
-        page.goto(exported[lesson].as_uri())
+        page.goto(exported_lessons[lesson].as_uri())
         page.wait_for_load_state("load")
         assert shown(page) == EXPECTED[lesson]
         show_the_richest_output(page, lesson)
@@ -433,8 +426,8 @@ def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported, browse
         page.context.close()
 
 
-def test_exported_lessons_link_to_each_other_and_not_to_notebooks(exported):
-    for page in exported.values():
+def test_exported_lessons_link_to_each_other_and_not_to_notebooks(exported_lessons):
+    for page in exported_lessons.values():
         text = page.read_text(encoding="utf-8")
         for lesson in LESSONS:
             assert f'href="{lesson}.ipynb"' not in text, f"{page.name} links the notebook {lesson}.ipynb"
@@ -451,9 +444,9 @@ SHOW_SLIDE_OF_JS = """element => {
 
 
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_slide_deck_draws_its_maps_and_charts_offline(browser, lesson):
+def test_each_slide_deck_draws_its_maps_and_charts_offline(slide_decks, browser, lesson):
     """Each map and chart counted on its own slide, shown, as in class."""
-    deck = slide_decks()[lesson]
+    deck = slide_decks[lesson]
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         seen = watch(page, allow=is_local_file)
@@ -596,7 +589,7 @@ def test_a_learners_answers_stay_theirs_and_the_builds_ship_none_of_them(lab, br
     assert handout.cells[first_answer].source == nbformat.read(LESSONS[lesson[:-6]], as_version=4) \
         .cells[first_answer].source, "the hand-out carries an answer"
     built_site = request.getfixturevalue("built_site")  # the site as `kit.py site` builds it, from the same runs
-    assert slide_decks()["00-start-here"].exists() and (built_site / "index.html").exists()
+    assert request.getfixturevalue("slide_decks")["00-start-here"].exists() and (built_site / "index.html").exists()
     assert solution.splitlines()[-1] in (work / lesson).read_text(), "the builds touched the learner's answer"
 
     reset = subprocess.run([sys.executable, str(ROOT / "kit.py"), "reset", "00"], capture_output=True, text=True,

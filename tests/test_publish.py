@@ -8,8 +8,9 @@ import pytest
 from lessonkit import publish
 from lessonkit.checks import kurils_history, kurils_map, start
 from lessonkit.timelines import events_with_sources
-from tests.browser import SHOTS, executed_lesson, offline_page, slide_decks
+from tests.browser import SHOTS, offline_page
 from tests.conftest import KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, cells_tagged, read
+from tests.lessons import executed_lesson
 
 KURILS = LESSONS / KURILS_MAP_LESSON
 LESSON_IDS = {"ids": lambda path: path.stem}
@@ -114,9 +115,8 @@ def test_bare_repr_check_catches_layers_and_ellipsis_but_not_maps():
 
 
 @pytest.fixture(scope="module")
-def decks():
-    """build/slides/, as `python3 kit.py slides` writes it (built once per test run, shared with test_browser)."""
-    return list(slide_decks().values())
+def decks(slide_decks):
+    return list(slide_decks.values())
 
 
 def test_one_deck_per_lesson_with_its_files_beside_it(decks):
