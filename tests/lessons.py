@@ -1,5 +1,6 @@
 """The lessons as the tests read them: which exercise each check cell calls, the hints, and each lesson run once
-per test run (unanswered, as a learner opens it; and solved, every cell run twice). No browser needed here."""
+per test run (unanswered, as a learner opens it: nbval's run; and solved, every cell run twice). No browser needed
+here."""
 import datetime
 import functools
 import importlib
@@ -98,8 +99,9 @@ def nbval_run(path: Path) -> nbformat.NotebookNode | None:
         return None
     count = 0
     for cell, item in zip(code_cells, ran, strict=True):
-        count += bool(cell.source.strip())  # a kernel does not count a blank cell, and nbclient does not run it
-        cell.execution_count = count if cell.source.strip() else None
+        runs = bool(cell.source.strip())  # a blank cell nbclient does not run, and a kernel does not count
+        count += runs
+        cell.execution_count = count if runs else None
         cell.outputs = _as_a_notebook_shows(cell, nbformat.from_dict(item.test_outputs))
     return notebook
 
