@@ -1,8 +1,6 @@
 """Show the kit's HTML in headless Chromium with no network: Leaflet and jQuery come from the installed packages
-the slide export copies them from (kitbuild.vendor), every other outside request is refused.
-
-Also the lessons run and the slide decks built once per test run, for every test module that needs them."""
-import functools
+the slide export copies them from (kitbuild.vendor), every other outside request is refused. (The decks, pages and
+site the browser tests look at are built once per test run by fixtures in tests/conftest.py.)"""
 import json
 import os
 import shutil
@@ -12,13 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kitbuild.paths import BUILD
 from playwright.sync_api import sync_playwright
 
 from kitbuild.prepare import SHIPPED_NAME
-from kitbuild.publish import export_slides
 from kitbuild.vendor import vendor_files, vendor_path
-from tests.lessons import executed_lesson
+from lessonkit.paths import BUILD
 
 SHOTS = BUILD / "screenshots"  # what the browser tests saw: look at them after a run
 VENDOR = vendor_files()
@@ -69,14 +65,6 @@ def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = Tru
             browser.close()
 
 
-@functools.cache
-def slide_decks() -> dict[str, Path]:
-    """Every lesson's deck by the lesson's name ("03b-kurils-map-and-data"), built into build/test-run/slides/ as
-    `python3 kit.py slides` builds it, once per test run."""
-    decks = export_slides(BUILD / "slides", run=executed_lesson)
-    return {deck.name.removesuffix(".slides.html"): deck for deck in decks}
-
-
 # Added for the JupyterLab, export and accessibility tests (tests/test_lab.py, tests/test_accessibility.py) --------
 
 @contextmanager
@@ -89,14 +77,6 @@ def chromium():
             yield browser
         finally:
             browser.close()
-
-
-@functools.cache
-def exported_lessons() -> dict[str, Path]:
-    """Every lesson's page by the lesson's name, built into build/test-run/export/ as `python3 kit.py export` builds
-    it (from the same runs as the decks), once per test run."""
-    from kitbuild.export import EXPORT, export_lessons
-    return {page.stem: page for page in export_lessons(EXPORT, run=executed_lesson)}
 
 
 @dataclass

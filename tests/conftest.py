@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lessons"))
 os.environ["KIT_BUILD_DIR"] = "build/test-run"
 os.environ["KIT_PROGRESS_FILE"] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.jsonl")
 from lessonkit.paths import DATA, LESSONS, ROOT  # noqa: E402, F401 (for the test modules)
-from tests.lessons import executed_lesson, read, solved_lesson  # noqa: E402, F401 (read: for the test modules)
+from tests.lessons import executed_lesson, nbval_first, read, solved_lesson  # noqa: E402, F401 (read: for the test modules)
 
 KURILS_HISTORY_LESSON = "03a-kurils-history-and-law.ipynb"
 KURILS_MAP_LESSON = "03b-kurils-map-and-data.ipynb"
@@ -27,22 +27,34 @@ def cells_tagged(notebook, tag):
 
 
 @pytest.fixture(scope="session")
-def solved_lessons():
-    """Every lesson with exercises, run top to bottom with every solution filled in (each cell twice); each runs
-    once, when first asked for, and the run is shared by the tests that need it."""
-    return lambda name: solved_lesson(name)[0]
-
-
-@pytest.fixture(scope="session")
-def solved_kurils_lesson(solved_lessons):
+def solved_kurils_lesson():
     """Lesson 03b, the Kurils map lesson, solved: its map is the one the browser tests look at."""
-    return solved_lessons(KURILS_MAP_LESSON)
+    return solved_lesson(KURILS_MAP_LESSON)[0]
+
+
+# What the kit builds from the lessons' runs: each built once per test run, from the same runs (executed_lesson), as a
+# step of its own before the first test that reads it.
+
+@pytest.fixture(scope="session")
+def slide_decks() -> dict[str, Path]:
+    """Every lesson's deck by the lesson's name ("03b-kurils-map-and-data"), in build/test-run/slides/ as
+    `python3 kit.py slides` builds it."""
+    from kitbuild.publish import export_slides
+    from lessonkit.paths import BUILD
+    decks = export_slides(BUILD / "slides", run=executed_lesson)
+    return {deck.name.removesuffix(".slides.html"): deck for deck in decks}
 
 
 @pytest.fixture(scope="session")
-def built_site():
-    """build/test-run/site/, as `python3 kit.py site` writes it, built once per test run from the lessons' shared
-    runs."""
+def exported_lessons() -> dict[str, Path]:
+    """Every lesson's page by the lesson's name, in build/test-run/export/ as `python3 kit.py export` builds it."""
+    from kitbuild.export import EXPORT, export_lessons
+    return {page.stem: page for page in export_lessons(EXPORT, run=executed_lesson)}
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """build/test-run/site/, as `python3 kit.py site` writes it."""
     from kitbuild import site
     return site.build(run=executed_lesson).parent
 
@@ -54,6 +66,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
+    items[:] = nbval_first(items)  # nbval's run of each lesson is the unanswered run every other test reads
     browser_tests = [item for item in items if "browser" in item.keywords]
     if not browser_tests or os.environ.get("CI"):
         return  # in CI a missing browser must fail, not skip

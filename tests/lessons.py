@@ -1,5 +1,6 @@
 """The lessons as the tests read them: which exercise each check cell calls, the hints, and each lesson run once
-per test run (unanswered, as a learner opens it; and solved, every cell run twice). No browser needed here."""
+per test run (unanswered, as a learner opens it: nbval's run; and solved, every cell run twice). No browser needed
+here."""
 import datetime
 import functools
 import importlib
@@ -9,6 +10,8 @@ import re
 from pathlib import Path
 
 import nbformat
+from IPython.core.displayhook import DisplayHook
+from nbval.plugin import IPyNbCell
 
 from kitbuild.publish import run_lesson
 from lessonkit import checks
@@ -65,11 +68,66 @@ def hint_texts(name: str) -> list[str]:
     return [cell.source, *re.findall(r"`([^`\n]+)`", cell.source)]
 
 
+# The unanswered run: nbval's -----------------------------------------------------------------------------------
+
+# Each lesson's nbval items (one per code cell, in order), by the lesson's path: after nbval ran a cell, its item
+# holds the outputs the kernel sent (`test_outputs`), and those are the lesson's unanswered run.
+NBVAL_CELLS: dict[Path, list[IPyNbCell]] = {}
+
+
+def nbval_first(items: list) -> list:
+    """The collected items with nbval's first, so that each lesson's run exists before the tests that read it; each
+    lesson's nbval items are kept for `nbval_run`."""
+    nbval = [item for item in items if isinstance(item, IPyNbCell)]
+    for item in nbval:
+        NBVAL_CELLS.setdefault(item.path.resolve(), []).append(item)
+    return nbval + [item for item in items if not isinstance(item, IPyNbCell)]
+
+
+def _ran_cleanly(cells: list[IPyNbCell]) -> bool:
+    """nbval ran every cell, none timed out and none stopped with an error (a cell skipped, deselected or not run
+    yet has no outputs)."""
+    return not cells[0].parent.timed_out and all(
+        cell.test_outputs is not None and all(output.output_type != "error" for output in cell.test_outputs)
+        for cell in cells)
+
+
+def nbval_run(path: Path) -> nbformat.NotebookNode | None:
+    """The lesson as nbval ran it in this test run, each code cell with the outputs nbval received and numbered as
+    a kernel numbers it; None unless nbval ran every code cell of it cleanly."""
+    notebook = read(path)
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    ran = NBVAL_CELLS.get(Path(path).resolve(), [])
+    if not ran or len(ran) != len(code_cells) or not _ran_cleanly(ran):
+        return None
+    count = 0
+    for cell, item in zip(code_cells, ran, strict=True):
+        runs = bool(cell.source.strip())  # a blank cell nbclient does not run, and a kernel does not count
+        count += runs
+        cell.execution_count = count if runs else None
+        cell.outputs = _as_a_notebook_shows(cell, nbformat.from_dict(item.test_outputs))
+    return notebook
+
+
+def _as_a_notebook_shows(cell, outputs: list) -> list:
+    """nbval runs each cell outside the kernel's history (store_history=False), so IPython, which looks for a
+    closing `;` in the last cell of its history, shows the value of a cell that ends in `;`, and numbers nothing:
+    take that value out and number the result as a notebook does."""
+    quiet = DisplayHook.semicolon_at_end_of_expression(cell.source)
+    shown = [output for output in outputs if not (quiet and output.output_type == "execute_result")]
+    for output in shown:
+        if output.output_type == "execute_result":
+            output.execution_count = cell.execution_count
+    return shown
+
+
 @functools.cache
 def executed_lesson(path: Path) -> nbformat.NotebookNode:
-    """The lesson at `path` run top to bottom as it stands (unanswered exercises and all), once per test run.
-    Shared: read it, don't change it."""
-    return run_lesson(path)
+    """The lesson at `path` run top to bottom as it stands (unanswered exercises and all), once per test run: nbval's
+    run when nbval ran the whole lesson in this test run (tests/conftest.py orders it first), else a run of its own
+    (as under `-k`, or when only tests/ run). Shared: read it, don't change it."""
+    from_nbval = nbval_run(path)
+    return run_lesson(path) if from_nbval is None else from_nbval
 
 
 def learner_markdown(cell) -> str:

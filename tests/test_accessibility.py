@@ -19,10 +19,8 @@ from tests.browser import (
     axe_violations,
     chromium,
     describe_violations,
-    exported_lessons,
     install_axe,
     map_contents,
-    slide_decks,
 )
 
 pytestmark = pytest.mark.browser
@@ -66,19 +64,19 @@ def wait_for_maps_and_charts(page, drawn: bool = True) -> None:
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_an_exported_lesson_has_no_serious_violations(axe, page, lesson):
-    page.goto(exported_lessons()[lesson].as_uri())
+def test_an_exported_lesson_has_no_serious_violations(axe, page, exported_lessons, lesson):
+    page.goto(exported_lessons[lesson].as_uri())
     wait_for_maps_and_charts(page)
     violations = axe_violations(page)
     assert not violations, f"the exported {lesson}:\n{describe_violations(violations)}"
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_every_slide_of_a_deck_has_no_serious_violations(axe, page, lesson):
+def test_every_slide_of_a_deck_has_no_serious_violations(axe, page, slide_decks, lesson):
     """reveal.js's print view lays every slide out at once, flat and unscaled, with every fragment shown: one check
     covers the deck. (In the presenting view axe cannot tell the colours behind the text through reveal.js's 3D
     stacking, and reports contrast as "incomplete", not as a pass or a violation.)"""
-    page.goto(slide_decks()[lesson].as_uri() + "?print-pdf&fragments=false")
+    page.goto(slide_decks[lesson].as_uri() + "?print-pdf&fragments=false")
     page.wait_for_function("() => window.Reveal && Reveal.isReady() && Reveal.isPrintView()")
     # reveal.js lays the print view out after it reports ready, and may lay it out again once charts have drawn:
     # wait until the number of pages stops changing.
@@ -96,10 +94,10 @@ def test_every_slide_of_a_deck_has_no_serious_violations(axe, page, lesson):
     assert not violations, f"the deck of {lesson}, print view:\n{describe_violations(violations)}"
 
 
-def test_a_kit_map_page_on_its_own_has_no_serious_violations(axe, page):
+def test_a_kit_map_page_on_its_own_has_no_serious_violations(axe, page, exported_lessons):
     """The richest map of lesson 03b (markers, popups, lines, legend, layer control) as a page of its own, as
     `Map.save()` writes it for a learner, with its scripts from the export's vendor/ folder."""
-    lesson_page = exported_lessons()["03b-kurils-map-and-data"].read_text(encoding="utf-8")
+    lesson_page = exported_lessons["03b-kurils-map-and-data"].read_text(encoding="utf-8")
     pages = [html.unescape(srcdoc) for srcdoc in re.findall(r'<iframe[^>]*srcdoc="(.*?)"', lesson_page, re.S)]
     richest = max(pages, key=lambda page_html: page_html.count("circle_marker") + page_html.count("L.control.layers"))
     vendor = (EXPORT / "vendor").as_uri()

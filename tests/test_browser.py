@@ -14,7 +14,7 @@ from kitbuild.publish import SLIDE_SIZE
 from lessonkit.data import load_geojson, load_table
 from lessonkit.paths import lesson_paths
 from lessonkit.style import OKABE_ITO
-from tests.browser import SHOTS, offline_page, slide_decks
+from tests.browser import SHOTS, offline_page
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -176,11 +176,11 @@ SLIDE_FIT_JS = """async ([width, height]) => {
 
 
 @pytest.mark.parametrize("lesson", lesson_paths(), ids=lambda path: path.stem)
-def test_every_slide_fits_the_deck(lesson):
+def test_every_slide_fits_the_deck(slide_decks, lesson):
     """Each slide and sub-slide, with all its fragments shown, fits the 1280×720 deck: no scrolling, nothing cut
     off at the bottom or the right, no arrow over the content. Screenshots of the slides that don't fit land in
     build/test-run/screenshots/slides/."""
-    deck = slide_decks()[lesson.stem]
+    deck = slide_decks[lesson.stem]
     shots = SHOTS / "slides"
     shots.mkdir(parents=True, exist_ok=True)
     for old in shots.glob(f"{lesson.stem}-*.png"):

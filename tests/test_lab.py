@@ -1,12 +1,16 @@
-"""Every lesson as learners and instructors see it, with no internet: run in JupyterLab started as `kit.py lab`
-starts it, exported as a web page (`kit.py export`), and as a slide deck (`kit.py slides`). In each, every map
-shows its markers, lines and layers, and every chart its points, as the lesson's manifest (at the end of its checks
-module) computes them from the data; nothing is fetched from outside and nothing is logged as an error.
+"""Every lesson as learners and instructors see it, with no internet: in JupyterLab started as `kit.py lab` starts
+it, exported as a web page (`kit.py export`), and as a slide deck (`kit.py slides`). In each, every map shows its
+markers, lines and layers, and every chart its points, as the lesson's manifest (at the end of its checks module)
+computes them from the data; nothing is fetched from outside and nothing is logged as an error. In JupyterLab, lesson
+00 runs in the server's kernel (Run All Cells); the others open as this test run executed them once (nbval's run),
+so no lesson runs twice to show the same outputs.
 
 One JupyterLab server and one browser for the module. Screenshots of each lesson's richest map or chart, for a
 person to look at: build/screenshots/lab-<lesson>.png, export-<lesson>.png and deck-<lesson>.png.
 """
+import copy
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -24,19 +28,18 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import kit
 from lessonkit import kernel
 from lessonkit.checks.manifest import ChartShows, LessonShows, MapShows, manifests
-from lessonkit.paths import lesson_paths
+from lessonkit.paths import BUILD, lesson_paths
 from tests.browser import (
     MAP_IFRAMES,
     SHOTS,
     chart_contents,
     chromium,
-    exported_lessons,
     is_loopback,
     map_contents,
-    slide_decks,
     watch,
 )
 from tests.conftest import ROOT
+from tests.lessons import executed_lesson
 
 pytestmark = pytest.mark.browser
 LESSONS = {path.stem: path for path in lesson_paths()}
@@ -117,9 +120,10 @@ class Lab:
             self.process = subprocess.Popen(command, cwd=kit.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.wait_until_up()
 
-    def api(self, path: str, method: str = "GET") -> bytes:
-        request = urllib.request.Request(f"{self.url}{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+    def api(self, path: str, method: str = "GET", body: dict | None = None) -> bytes:
+        headers = {"Authorization": f"token {self.token}", "Content-Type": "application/json"}
+        request = urllib.request.Request(f"{self.url}{path}", method=method, headers=headers,
+                                         data=None if body is None else json.dumps(body).encode())
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.read()
 
@@ -138,8 +142,17 @@ class Lab:
     def log_tail(self, lines: int = 30) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
+    def save_trusted(self, path: str, notebook: nbformat.NotebookNode) -> None:
+        """Save `notebook` at `path` (under the kit's top folder) through the server, its outputs trusted as JupyterLab
+        trusts the outputs of a notebook a learner ran and saved: the server signs it, so its maps and charts draw
+        when it opens."""
+        notebook = copy.deepcopy(notebook)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.metadata["trusted"] = True
+        self.api(f"/api/contents/{path}", "PUT", {"type": "notebook", "format": "json", "content": notebook})
+
     def stop_kernels(self) -> None:
-        import json
         for session in json.loads(self.api("/api/sessions")):
             self.api(f"/api/sessions/{session['id']}", method="DELETE")
 
@@ -201,21 +214,51 @@ def run_all_cells(page, code_cells: int) -> None:
     assert state == "done", "a cell failed:\n" + "\n".join(text[-600:] for text in errors)
 
 
+KERNEL_LESSON = "00-start-here"  # run in JupyterLab's kernel, as tests/test_binder.py runs it on Binder
+RUNS = BUILD / "lab-runs"  # the other lessons as this test run executed them, opened in JupyterLab
+OUTPUTS_SHOWN_JS = """([maps, charts]) => document.querySelectorAll('iframe[srcdoc*="leaflet"]').length === maps
+    && document.querySelectorAll('.js-plotly-plot').length === charts"""
+
+
+def open_in_lab(page, lab, path: str, lesson: str) -> None:
+    """Open the notebook at `path` (under the kit's top folder) in a fresh workspace."""
+    workspace = f"{lesson}-{secrets.token_hex(4)}"
+    page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab.token}")
+    page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
+
+
+def open_executed(page, lab, lesson: str) -> None:
+    """Open the lesson as this test run executed it (tests.lessons.executed_lesson: nbval's run), saved through the
+    server with its outputs trusted, and wait until its maps and charts are on the page. Run All would execute the
+    lesson once more, to the same outputs."""
+    executed = executed_lesson(LESSONS[lesson])
+    RUNS.mkdir(parents=True, exist_ok=True)
+    path = (RUNS / LESSONS[lesson].name).relative_to(ROOT).as_posix()
+    lab.save_trusted(path, executed)
+    outputs = [output for cell in executed.cells for output in cell.get("outputs", [])]
+    maps = sum("leaflet" in output.get("data", {}).get("text/html", "") for output in outputs)
+    charts = sum("application/vnd.plotly.v1+json" in output.get("data", {}) for output in outputs)
+    open_in_lab(page, lab, path, lesson)
+    page.wait_for_function(OUTPUTS_SHOWN_JS, arg=[maps, charts])
+
+
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
 def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, browser, lesson):
-    """Open the lesson in a fresh workspace, Run All Cells, and count what its maps and charts show, with every
-    request that would leave the machine refused."""
+    """Open the lesson in a fresh workspace and count what its maps and charts show, with every request that would
+    leave the machine refused. Lesson 00 runs in JupyterLab's kernel (Run All Cells, as a learner does); the others
+    open as this test run executed them."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
     try:
         page = context.new_page()
         page.set_default_timeout(60_000)
         seen = watch(page, allow=is_loopback)
-        workspace = f"{lesson}-{secrets.token_hex(4)}"
-        page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/lessons/{LESSONS[lesson].name}?reset&token={lab.token}")
-        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
-        page.wait_for_function(KERNEL_IDLE_JS)  # Run All before the kernel is up asks which kernel to start
-        code_cells = sum(cell.cell_type == "code" for cell in nbformat.read(LESSONS[lesson], as_version=4).cells)
-        run_all_cells(page, code_cells)
+        if lesson == KERNEL_LESSON:
+            open_in_lab(page, lab, f"lessons/{LESSONS[lesson].name}", lesson)
+            page.wait_for_function(KERNEL_IDLE_JS)  # Run All before the kernel is up asks which kernel to start
+            code_cells = sum(cell.cell_type == "code" for cell in nbformat.read(LESSONS[lesson], as_version=4).cells)
+            run_all_cells(page, code_cells)
+        else:
+            open_executed(page, lab, lesson)
         assert shown(page) == EXPECTED[lesson]
         show_the_richest_output(page, lesson)
         page.wait_for_timeout(300)  # let the scrolled-to output settle before the screenshot
@@ -233,17 +276,12 @@ def is_local_file(url: str) -> bool:
     return url.startswith("file:")
 
 
-@pytest.fixture(scope="module")
-def exported():
-    return exported_lessons()
-
-
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported, browser, lesson):
+def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported_lessons, browser, lesson):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         seen = watch(page, allow=is_local_file)
-        page.goto(exported[lesson].as_uri())
+        page.goto(exported_lessons[lesson].as_uri())
         page.wait_for_load_state("load")
         assert shown(page) == EXPECTED[lesson]
         show_the_richest_output(page, lesson)
@@ -253,8 +291,8 @@ def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported, browse
         page.context.close()
 
 
-def test_exported_lessons_link_to_each_other_and_not_to_notebooks(exported):
-    for page in exported.values():
+def test_exported_lessons_link_to_each_other_and_not_to_notebooks(exported_lessons):
+    for page in exported_lessons.values():
         text = page.read_text(encoding="utf-8")
         for lesson in LESSONS:
             assert f'href="{lesson}.ipynb"' not in text, f"{page.name} links the notebook {lesson}.ipynb"
@@ -271,9 +309,9 @@ SHOW_SLIDE_OF_JS = """element => {
 
 
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_slide_deck_draws_its_maps_and_charts_offline(browser, lesson):
+def test_each_slide_deck_draws_its_maps_and_charts_offline(slide_decks, browser, lesson):
     """Each map and chart counted on its own slide, shown, as in class."""
-    deck = slide_decks()[lesson]
+    deck = slide_decks[lesson]
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         seen = watch(page, allow=is_local_file)
@@ -358,8 +396,6 @@ def test_a_learners_answers_stay_theirs_and_the_builds_ship_none_of_them(lab, br
     """Work lesson 00's first exercise in JupyterLab, in the learner's copy (`kit.py lab` opens my-work/), save,
     restart the kernel and run the check: it says what to do. Then build as the instructor: the hand-out has no
     answers, the builds succeed, the learner's answer is still there, and `kit.py reset 00` starts it afresh."""
-    from kitbuild.paths import BUILD
-
     from kitbuild.clean import edited_lessons
     work = ROOT / "build" / f"lab-my-work-{secrets.token_hex(4)}"  # git-ignored, like my-work/
     monkeypatch.setattr(kit, "MY_WORK", work)
@@ -417,7 +453,7 @@ def test_a_learners_answers_stay_theirs_and_the_builds_ship_none_of_them(lab, br
     assert handout.cells[first_answer].source == nbformat.read(LESSONS[lesson[:-6]], as_version=4) \
         .cells[first_answer].source, "the hand-out carries an answer"
     built_site = request.getfixturevalue("built_site")  # the site as `kit.py site` builds it, from the same runs
-    assert slide_decks()["00-start-here"].exists() and (built_site / "index.html").exists()
+    assert request.getfixturevalue("slide_decks")["00-start-here"].exists() and (built_site / "index.html").exists()
     assert solution.splitlines()[-1] in (work / lesson).read_text(), "the builds touched the learner's answer"
 
     reset = subprocess.run([sys.executable, str(ROOT / "kit.py"), "reset", "00"], capture_output=True, text=True,

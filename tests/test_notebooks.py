@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -14,6 +15,7 @@ from kitbuild.publish import CHECKED_TAG
 from lessonkit.data import load_table
 from lessonkit.paths import lesson_paths
 from tests.conftest import DATA, KURILS_HISTORY_LESSON, KURILS_MAP_LESSON, LESSONS, ROOT, cells_tagged, read
+from tests.lessons import NBVAL_CELLS, nbval_run, solved_lesson
 
 LESSON_PATHS = lesson_paths()
 EXERCISE_LESSONS = [path for path in LESSON_PATHS if "import check" in path.read_text(encoding="utf-8")]
@@ -119,8 +121,8 @@ def feedback_texts(notebook):
 
 
 @pytest.mark.parametrize("path", EXERCISE_LESSONS, ids=lambda p: p.name)
-def test_solutions_pass_their_checks(path, solved_lessons):
-    solved = solved_lessons(path.name)
+def test_solutions_pass_their_checks(path):
+    solved, _ = solved_lesson(path.name)
     texts = feedback_texts(solved)
     assert len(texts) == len(cells_tagged(solved, "check")) >= 3
     assert all(text.startswith(("Correct: ", "Form checked: ")) for text in texts), texts
@@ -149,6 +151,34 @@ def test_nbval_fails_when_the_data_changes(tmp_path):
     kurils_events = len(load_table("events").query("theme == 'kurils'"))
     changed = f"({len(load_table('places'))}, {kurils_events - 1})"
     assert changed in result.stdout  # the changed count, as nbval reports it
+
+
+def nbval_cell(*outputs) -> SimpleNamespace:
+    """An nbval cell item after its run, as nbval_run reads it."""
+    return SimpleNamespace(parent=SimpleNamespace(timed_out=False), test_outputs=list(outputs))
+
+
+def test_the_unanswered_run_is_nbvals_as_a_notebook_shows_it(tmp_path, monkeypatch):
+    """What nbval received for each cell, numbered as a kernel numbers cells (nbval's kernel numbers none), with the
+    value of a cell ending in `;` hidden; no run when a cell of the lesson did not run or stopped with an error."""
+    lesson = tmp_path / "lesson.ipynb"
+    cells = [nbformat.v4.new_markdown_cell("# A lesson"), nbformat.v4.new_code_cell("print('hi')\n1 + 1"),
+             nbformat.v4.new_code_cell(""), nbformat.v4.new_code_cell("2 + 2;  # quiet")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), lesson)
+    value = {"text/plain": "2"}
+    ran = [nbval_cell(nbformat.v4.new_output("stream", text="hi\n"),
+                      nbformat.v4.new_output("execute_result", data=value, execution_count=0)),
+           nbval_cell(), nbval_cell(nbformat.v4.new_output("execute_result", data={"text/plain": "4"}))]
+    monkeypatch.setitem(NBVAL_CELLS, lesson.resolve(), ran)
+    run = nbval_run(lesson)
+    assert [cell.get("execution_count") for cell in run.cells] == [None, 1, None, 2]
+    assert run.cells[1].outputs == [nbformat.v4.new_output("stream", text="hi\n"),
+                                    nbformat.v4.new_output("execute_result", data=value, execution_count=1)]
+    assert run.cells[3].outputs == []
+    ran[1].test_outputs = None  # skipped, deselected or not run yet
+    assert nbval_run(lesson) is None
+    ran[1].test_outputs = [nbformat.v4.new_output("error", ename="NameError", evalue="x", traceback=[])]
+    assert nbval_run(lesson) is None
 
 
 def test_store_outputs_keeps_only_checked_cells(tmp_path):

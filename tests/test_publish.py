@@ -4,13 +4,13 @@ import re
 
 import nbformat
 import pytest
-from kitbuild.paths import INSTRUCTOR_GUIDE, lesson_paths
 
 from kitbuild import publish
 from kitbuild.prepare import prepare, remote_assets
 from lessonkit.checks.manifest import manifests
-from tests.browser import executed_lesson, slide_decks
+from lessonkit.paths import INSTRUCTOR_GUIDE, lesson_paths
 from tests.conftest import KURILS_MAP_LESSON, LESSONS, cells_tagged, read
+from tests.lessons import executed_lesson
 
 KURILS = LESSONS / KURILS_MAP_LESSON
 LESSON_IDS = {"ids": lambda path: path.stem}
@@ -116,9 +116,8 @@ def test_bare_repr_check_catches_layers_and_ellipsis_but_not_maps():
 
 
 @pytest.fixture(scope="module")
-def decks():
-    """build/slides/, as `python3 kit.py slides` writes it (built once per test run, shared with test_browser)."""
-    return list(slide_decks().values())
+def decks(slide_decks):
+    return list(slide_decks.values())
 
 
 def test_one_deck_per_lesson_with_its_files_beside_it(decks):

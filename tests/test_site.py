@@ -9,12 +9,12 @@ import re
 
 import nbformat
 import pytest
-from kitbuild.paths import ROLE_BRIEFS, lesson_paths
 
 from kitbuild import site
 from kitbuild.prepare import PLOTLY_MIMETYPE, offline_html, prepare, remote_assets
 from kitbuild.vendor import PAGE_FILES
 from lessonkit.checks.manifest import ChartShows, MapShows, manifests
+from lessonkit.paths import ROLE_BRIEFS, lesson_paths
 from tests.browser import MAP_IFRAMES, SHOTS, chart_contents, map_contents, offline_page
 from tests.conftest import KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson
