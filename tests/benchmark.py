@@ -21,12 +21,12 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-sys.path.insert(0, str(ROOT))  # run as a script or with -m, from any folder: kitbuild lives at the root
+# Run as a script or with -m, from any folder: kitbuild lives at the root, lessonkit beside the lessons.
+sys.path[:0] = [str(ROOT), str(ROOT / "lessons")]
 from kitbuild.prepare import offline_html  # noqa: E402
 from kitbuild.publish import execute  # noqa: E402
 from kitbuild.vendor import vendor_files  # noqa: E402
-from lessonkit.paths import lesson_paths  # noqa: E402
+from lessonkit.paths import DATA, lesson_paths  # noqa: E402
 
 LESSON_AIM = 2.0  # a lesson runs in at most twice its floor
 ALL_LESSONS_AIM = 2.0  # every lesson together in at most twice every floor together
