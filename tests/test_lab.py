@@ -95,9 +95,9 @@ def free_port() -> int:
 class Lab:
     """A JupyterLab server started as `python3 kit.py lab` starts it (kit.lab_arguments), on loopback with a token.
 
-    Its user settings and workspaces live in a temporary folder (JupyterLab's environment variables), so the test
-    neither reads nor changes the developer's own; there autosave is off, so running a lesson never writes its
-    outputs into lessons/ (checked when the server stops)."""
+    Its user settings and workspaces live in a temporary folder (JupyterLab's environment variables) and its
+    notebook signatures in memory, so the test neither reads nor changes the developer's own; there autosave is off,
+    so running a lesson never writes its outputs into lessons/ (checked when the server stops)."""
 
     def __init__(self, home):
         self.port, self.token = free_port(), secrets.token_hex(16)
@@ -115,7 +115,10 @@ class Lab:
         self.log = home / "jupyterlab.log"
         command = [str(kit.venv_python()), *kit.lab_arguments(
             ["--no-browser", f"--port={self.port}", "--ServerApp.port_retries=0", f"--ServerApp.token={self.token}",
-             "--ServerApp.ip=127.0.0.1"])]
+             "--ServerApp.ip=127.0.0.1",
+             # the signatures of the notebooks it trusts (save_trusted) in memory, not in the developer's own
+             # Jupyter data folder
+             "--NotebookNotary.db_file=:memory:"])]
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, cwd=kit.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.wait_until_up()
