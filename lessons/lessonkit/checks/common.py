@@ -16,7 +16,7 @@ from ..exercises import Feedback, Unreadable, as_single_number, not_yet
 from ..geo import haversine_km
 from ..maps import base_map
 
-# The article the kit is built around (The Diplomat, 26 October 2016): "before the article" ends on this day.
+# The article the kit is built around (Foreign Policy Blogs, 26 October 2016): "before the article" ends on this day.
 ARTICLE_DATE = pd.Timestamp("2016-10-26")
 
 
