@@ -9,8 +9,6 @@ also times the whole test suite against one execution of every lesson (the sum o
 `--fresh-clone` times `python3 kit.py test` in a fresh clone, set-up included (minutes).
 """
 import copy
-import html
-import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +25,7 @@ from kitbuild.prepare import offline_html  # noqa: E402
 from kitbuild.publish import execute  # noqa: E402
 from kitbuild.vendor import vendor_files  # noqa: E402
 from lessonkit.paths import DATA, lesson_paths  # noqa: E402
+from tests.lessons import map_pages  # noqa: E402
 
 LESSON_AIM = 2.0  # a lesson runs in at most twice its floor
 ALL_LESSONS_AIM = 2.0  # every lesson together in at most twice every floor together
@@ -46,13 +45,13 @@ def marked(text: str, over_aim: bool) -> str:
     return f"{text} *" if over_aim else text
 
 
-def map_pages(notebook) -> list[str]:
+def notebook_map_pages(notebook) -> list[str]:
     """The page of each folium map a notebook displays (the iframe's srcdoc)."""
     pages = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             text = output.get("data", {}).get("text/html", "")
-            pages += [html.unescape(page) for page in re.findall(r'srcdoc="(.*?)"', text, re.S)]
+            pages += map_pages(text)
     return pages
 
 
@@ -110,7 +109,7 @@ def lesson_rows() -> tuple[list[str], float, float]:
         notebook = nbformat.read(path, as_version=4)
         floor, ran, seconds = fastest_runs(notebook)
         lessons_seconds, floors_seconds = lessons_seconds + seconds, floors_seconds + floor
-        pages = map_pages(ran)
+        pages = notebook_map_pages(ran)
         drawn = f"{first_map_drawn_ms(pages[0]):,.0f} ms" if pages else "no map"
         rows.append(f"| {path.stem} | {seconds:.1f} s | {floor:.1f} s | "
                     f"{marked(f'{seconds / floor:.1f}x', seconds > LESSON_AIM * floor)} | "

@@ -3,9 +3,8 @@ per test run (unanswered, as a learner opens it: nbval's run; and solved, every 
 here."""
 import datetime
 import functools
-import importlib
+import html
 import json
-import pkgutil
 import re
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from IPython.core.displayhook import DisplayHook
 from nbval.plugin import IPyNbCell
 
 from kitbuild.publish import run_lesson
-from lessonkit import checks
 from lessonkit.charts import PLOTLY_MIMETYPE
+from lessonkit.checks.manifest import lesson_modules
 from lessonkit.paths import LESSONS, lesson_paths
 
 CHECK_CALL = re.compile(r"""^check\(["']([\w-]+)["']\)""", re.M)
@@ -36,16 +35,9 @@ def exercise_cells(notebook) -> list[tuple[str, int]]:
             if "check" in tags(cell) for match in CHECK_CALL.findall(cell.source)]
 
 
-def check_modules() -> list:
-    """Every lesson's checks module, found in lessonkit/checks/ (common.py is what they share, manifest.py the shape
-    of the manifest each ends with)."""
-    return [importlib.import_module(f"lessonkit.checks.{info.name}")
-            for info in pkgutil.iter_modules(checks.__path__) if info.name not in {"common", "manifest"}]
-
-
 def declared_exercises() -> dict:
     """Every exercise the checks modules declare, by name."""
-    return {name: exercise for module in check_modules() for name, exercise in module.EXERCISES.items()}
+    return {name: exercise for module in lesson_modules() for name, exercise in module.EXERCISES.items()}
 
 
 @functools.cache
@@ -161,10 +153,15 @@ def _plotly_strings(value) -> list[str]:
     return []
 
 
-def _html_text(html: str) -> str:
-    html = re.sub(r"<details>.*?</details>", " ", html, flags=re.S)  # folded: read only by choice
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+def map_pages(html_text: str) -> list[str]:
+    """The page of each folium map in a piece of HTML: an iframe's srcdoc, unescaped."""
+    return [html.unescape(page) for page in re.findall(r'srcdoc="([^"]*)"', html_text)]
+
+
+def _html_text(page: str) -> str:
+    page = re.sub(r"<details>.*?</details>", " ", page, flags=re.S)  # folded: read only by choice
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).strip()
 
 
 def output_texts(cell, hover: bool = False) -> list[str]:

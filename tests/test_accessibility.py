@@ -4,7 +4,6 @@ any slide of a deck, or on a kit map page on its own. Map iframes are checked wi
 axe-core comes from npm, pinned (tests.browser.AXE_VERSION), installed once into build/node/; without npm the tests
 are skipped, except in CI.
 """
-import html
 import os
 import re
 import subprocess
@@ -22,6 +21,7 @@ from tests.browser import (
     install_axe,
     map_contents,
 )
+from tests.lessons import map_pages
 
 pytestmark = pytest.mark.browser
 LESSONS = sorted(path.stem for path in lesson_paths())
@@ -98,7 +98,7 @@ def test_a_kit_map_page_on_its_own_has_no_serious_violations(axe, page, exported
     """The richest map of lesson 03b (markers, popups, lines, legend, layer control) as a page of its own, as
     `Map.save()` writes it for a learner, with its scripts from the export's vendor/ folder."""
     lesson_page = exported_lessons["03b-kurils-map-and-data"].read_text(encoding="utf-8")
-    pages = [html.unescape(srcdoc) for srcdoc in re.findall(r'<iframe[^>]*srcdoc="(.*?)"', lesson_page, re.S)]
+    pages = map_pages(lesson_page)
     richest = max(pages, key=lambda page_html: page_html.count("circle_marker") + page_html.count("L.control.layers"))
     vendor = (EXPORT / "vendor").as_uri()
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,6 @@ fitting the deck.
 
 Screenshots land in build/test-run/screenshots/ for a person to look at.
 """
-import html
-import re
 
 import pytest
 
@@ -16,6 +14,7 @@ from lessonkit.paths import lesson_paths
 from lessonkit.style import OKABE_ITO
 from tests.browser import SHOTS, offline_page
 from tests.conftest import ROOT
+from tests.lessons import map_pages
 
 pytestmark = pytest.mark.browser
 LINES = load_geojson("treaty-lines")["features"]
@@ -31,7 +30,7 @@ def figure_output(notebook, source: str, mimetype: str):
 def map_page_from(notebook, source: str, name: str):
     """Write the map a cell displayed (an iframe with its page in srcdoc) to a file of its own."""
     iframe = figure_output(notebook, source, "text/html")
-    page = html.unescape(re.search(r'srcdoc="(.*?)"', iframe, re.S).group(1))
+    page = map_pages(iframe)[0]
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.html"
     path.write_text(page, encoding="utf-8")

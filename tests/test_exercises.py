@@ -11,11 +11,12 @@ from folium.plugins import MarkerCluster
 
 from lessonkit import exercises, maps
 from lessonkit.checks import common, fact_check, kurils_history, kurils_map, pacific_signals, start
+from lessonkit.checks.manifest import lesson_modules
 from lessonkit.data import load_table
 from lessonkit.exercises import Feedback, check_in_namespace, feedback_for
-from tests.lessons import check_modules, checked_exercises, declared_exercises, hint_texts
+from tests.lessons import checked_exercises, declared_exercises, hint_texts
 
-CHECK_MODULES = check_modules()
+CHECK_MODULES = lesson_modules()
 EXERCISES = declared_exercises()
 
 

@@ -27,6 +27,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import kit
 from lessonkit import kernel
+from lessonkit.charts import PLOTLY_MIMETYPE
 from lessonkit.checks.manifest import ChartShows, LessonShows, MapShows, manifests
 from lessonkit.paths import BUILD, lesson_paths
 from tests.browser import (
@@ -242,7 +243,7 @@ def open_executed(page, lab, lesson: str) -> None:
     lab.save_trusted(path, executed)
     outputs = [output for cell in executed.cells for output in cell.get("outputs", [])]
     maps = sum("leaflet" in output.get("data", {}).get("text/html", "") for output in outputs)
-    charts = sum("application/vnd.plotly.v1+json" in output.get("data", {}) for output in outputs)
+    charts = sum(PLOTLY_MIMETYPE in output.get("data", {}) for output in outputs)
     open_in_lab(page, lab, path, lesson)
     page.wait_for_function(OUTPUTS_SHOWN_JS, arg=[maps, charts])
 

@@ -1,5 +1,4 @@
 """Instructor tools: student and instructor versions, offline slide decks, and the instructor guide."""
-import html
 import re
 
 import nbformat
@@ -10,7 +9,7 @@ from kitbuild.prepare import prepare, remote_assets
 from lessonkit.checks.manifest import manifests
 from lessonkit.paths import INSTRUCTOR_GUIDE, lesson_paths
 from tests.conftest import KURILS_MAP_LESSON, LESSONS, cells_tagged, read
-from tests.lessons import executed_lesson
+from tests.lessons import executed_lesson, map_pages
 
 KURILS = LESSONS / KURILS_MAP_LESSON
 LESSON_IDS = {"ids": lambda path: path.stem}
@@ -132,7 +131,7 @@ def test_one_deck_per_lesson_with_its_files_beside_it(decks):
 def test_decks_fetch_nothing_from_the_internet(decks):
     for deck in decks:
         page = deck.read_text(encoding="utf-8")
-        maps = [html.unescape(doc) for doc in re.findall(r'srcdoc="(.*?)"', page, re.S)]
+        maps = map_pages(page)
         assert not remote_assets(page), deck.name
         assert all(not remote_assets(doc) for doc in maps), deck.name
 

@@ -17,7 +17,7 @@ from lessonkit.checks.manifest import ChartShows, MapShows, manifests
 from lessonkit.paths import ROLE_BRIEFS, lesson_paths
 from tests.browser import MAP_IFRAMES, SHOTS, chart_contents, map_contents, offline_page
 from tests.conftest import KURILS_MAP_LESSON, cells_tagged, read
-from tests.lessons import executed_lesson
+from tests.lessons import executed_lesson, map_pages
 
 pytestmark = pytest.mark.browser
 LESSONS = lesson_paths()
@@ -35,10 +35,6 @@ def text_of(page: str) -> str:
     """A page's words, without tags and scripts, spaces collapsed."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
-
-
-def srcdocs(page: str) -> list[str]:
-    return [html.unescape(doc) for doc in re.findall(r'srcdoc="([^"]*)"', page)]
 
 
 def watch_requests(page) -> list[str]:
@@ -107,7 +103,7 @@ def test_no_page_loads_anything_from_the_internet(built_site):
     for path in pages:
         page = path.read_text(encoding="utf-8")
         assert not remote_assets(page), path.relative_to(built_site)
-        for document in srcdocs(page):
+        for document in map_pages(page):
             assert not remote_assets(document), path.relative_to(built_site)
             assert "/static/kit" not in document and "cdn." not in document, path.relative_to(built_site)
     for needed in PAGE_FILES:
@@ -120,7 +116,7 @@ def test_the_folder_works_anywhere_it_is_copied(built_site):
     assert (built_site / ".nojekyll").is_file()
     for path in built_site.rglob("*.html"):
         page = path.read_text(encoding="utf-8")
-        for document in [page, *srcdocs(page)]:
+        for document in [page, *map_pages(page)]:
             rooted = re.findall(r"""(?:src|href)\s*=\s*["'](/(?!/)[^"']*)""", document)
             assert not rooted, f"{path.relative_to(built_site)}: {rooted[:3]}"
 
@@ -282,7 +278,7 @@ def test_offline_rewrite_points_any_leaflet_jquery_or_plotly_address_at_the_site
         '<a href="https://www.mofa.go.jp/">a source</a>'])
     output = f'<div><iframe srcdoc="{html.escape("<title>Kurils</title>" + document, quote=True)}"></iframe></div>'
     rewritten = offline_html(output, "../_static/vendor/")
-    inner = srcdocs(rewritten)[0]
+    inner = map_pages(rewritten)[0]
     assert not remote_assets(inner) and "/static/kit-vendor" not in inner
     for local in ["leaflet/leaflet.css", "leaflet/leaflet.js", "jquery.min.js", "plotly.min.js"]:
         assert f"../_static/vendor/{local}" in inner, local

@@ -69,11 +69,19 @@ def line_colours(features: list[dict]) -> dict[str, int]:
     return dict(Counter(LINE_COLOURS[feature["properties"]["id"]].lower() for feature in features))
 
 
-def manifests() -> dict[str, Manifest]:
-    """Every lesson's manifest, by lesson: one from each checks module that declares a lesson's EXERCISES."""
+SHARED_MODULES = {"common", "manifest"}  # what the lessons' checks modules share; every other module is a lesson's
+
+
+def lesson_modules() -> list:
+    """Every lesson's checks module in lessonkit/checks/, in file order."""
     from . import __path__ as checks_path
-    modules = [importlib.import_module(f"{__package__}.{info.name}") for info in pkgutil.iter_modules(checks_path)]
-    modules = [module for module in modules if hasattr(module, "EXERCISES")]  # a lesson's, not a shared module
+    return [importlib.import_module(f"{__package__}.{info.name}") for info in pkgutil.iter_modules(checks_path)
+            if info.name not in SHARED_MODULES]
+
+
+def manifests() -> dict[str, Manifest]:
+    """Every lesson's manifest, by lesson: one from each lesson's checks module."""
+    modules = lesson_modules()
     missing = [module.__name__ for module in modules if not isinstance(getattr(module, "MANIFEST", None), Manifest)]
     if missing:
         raise LookupError(f"checks modules without a MANIFEST at their end: {missing}")
