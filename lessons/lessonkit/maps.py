@@ -305,7 +305,7 @@ def _own_points(element) -> list[tuple[float, float]]:
     """(lat, lon) of what one element draws itself, not counting what it holds."""
     points = []
     if isinstance(element, folium.GeoJson):
-        if not element.options.get("interactive", True) or element.layer_name == LAND_LAYER_NAME:
+        if not element.options.get("interactive", True):  # the land is never interactive (nor reached: see _points)
             return []
         def walk(coordinates):
             if coordinates and isinstance(coordinates[0], (int, float)):
