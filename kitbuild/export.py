@@ -28,12 +28,7 @@ from .vendor import PAGE_FILES, copy_vendor
 EXPORT = BUILD / "export"
 
 
-def run_in_place(path: Path) -> nbformat.NotebookNode:
-    """The notebook at `path` run top to bottom in its own folder."""
-    return publish.execute(nbformat.read(path, as_version=4), workdir=path.parent, name=publish.shown_path(path))
-
-
-def export_html(notebook_path: Path, destination: Path, run=run_in_place) -> Path:
+def export_html(notebook_path: Path, destination: Path, run=publish.run_lesson) -> Path:
     """Write the notebook at `notebook_path`, run by `run(path)`, to the page `destination` (a .html file), whose
     maps and charts load what they need from `vendor/` beside it; return the page's path. The tests pass a `run`
     that reuses runs they already made."""
@@ -59,7 +54,7 @@ def page_notebook(path: Path) -> nbformat.NotebookNode:
     return notebook
 
 
-def export_lessons(destination: Path = EXPORT, run=run_in_place, lessons: list[Path] | None = None) -> list[Path]:
+def export_lessons(destination: Path = EXPORT, run=publish.run_lesson, lessons: list[Path] | None = None) -> list[Path]:
     """Every lesson (or those in `lessons`) as `destination/<lesson>.html`, and the glossary and role briefs as pages
     beside them, made in a folder beside `destination` that replaces it only when every lesson ran."""
     return publish.swap_in(lambda folder: _export_into(folder, run, lessons or lesson_paths()), destination)

@@ -161,8 +161,8 @@ def write_versions(build: Path | None = None) -> list[Path]:
 # Slides -------------------------------------------------------------------------------------------------------
 
 def run_lesson(path: Path) -> nbformat.NotebookNode:
-    """A lesson as its slides show it: read from disk and run top to bottom."""
-    return execute(nbformat.read(path, as_version=4), name=shown_path(path))
+    """A lesson as the slides, pages and site show it: read from disk and run top to bottom in its own folder."""
+    return execute(nbformat.read(path, as_version=4), workdir=Path(path).parent, name=shown_path(path))
 
 
 def shown_path(path: Path) -> str:
