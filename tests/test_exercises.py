@@ -1,6 +1,7 @@
 """Exercise checks: right answers pass, typical wrong answers get their own message, junk is never "Correct" and
 never raises. Every checks module is found by discovery, and each declares its examples beside its exercises."""
 import datetime
+import functools
 import math
 
 import folium
@@ -95,12 +96,19 @@ def _doubled(answer):
     return [answer, answer] if isinstance(answer, str) else None
 
 
+@functools.cache
+def borrowable(name: str) -> tuple:
+    """The exercise's worked answer and its first right example: what another exercise's junk borrows from it,
+    worked out once for all of them (solving can build a map)."""
+    exercise = EXERCISES[name]
+    return exercise.solve(), exercise.right()[0]
+
+
 def junk_for(name: str) -> list:
     """Everything a careless, hurried or copying learner might store, none of it this exercise's answer."""
     exercise = EXERCISES[name]
     mine = exercise.solve()
-    others = [other for other_name, other in EXERCISES.items() if other_name != name]
-    borrowed = [answer for other in others for answer in (other.solve(), other.right()[0])]
+    borrowed = [answer for other in EXERCISES if other != name for answer in borrowable(other)]
     junk = [*GENERIC_JUNK, _doubled(exercise.right()[0]), *borrowed, *hint_texts(name)]
     rights = [mine, *exercise.right()]
     return [answer for answer in junk if not any(_same(answer, right) for right in rights)]

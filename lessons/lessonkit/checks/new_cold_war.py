@@ -7,6 +7,7 @@ counter-argument that is filler, letters typed at random, a list of keywords, of
 model's); the argument itself is left to the rubric in the instructor guide, and the check never says "Correct".
 """
 import difflib
+import functools
 import re
 
 import numpy as np
@@ -208,8 +209,10 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower().replace("’", "'"))
 
 
-def _vocabulary() -> set[str]:
-    """Every word of three letters or more in the kit's texts, with the function words and the lesson's own."""
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Every word of three letters or more in the kit's texts, with the function words and the lesson's own (read
+    once a session: about 5,000 texts)."""
     words = set(FUNCTION_WORDS) | TOPIC_WORDS
     for name in TEXT_TABLES:
         table = load_table(name)
@@ -217,7 +220,7 @@ def _vocabulary() -> set[str]:
             if table[column].dtype == object:
                 words.update(word for text in table[column].dropna().astype(str) for word in _words(text)
                              if len(word) >= 3)
-    return words
+    return frozenset(words)
 
 
 def case_rules() -> dict:
