@@ -14,6 +14,7 @@ from playwright.sync_api import sync_playwright
 
 from kitbuild.prepare import SHIPPED_NAME
 from kitbuild.vendor import vendor_files, vendor_path
+from lessonkit.checks.manifest import ChartShows, LessonShows, MapShows, manifests
 from lessonkit.paths import BUILD
 
 SHOTS = BUILD / "screenshots"  # what the browser tests saw: look at them after a run
@@ -65,7 +66,7 @@ def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = Tru
             browser.close()
 
 
-# Added for the JupyterLab, export and accessibility tests (tests/test_lab.py, tests/test_accessibility.py) --------
+# One browser for a module, and what a page asked for and logged ----------------------------------------------------
 
 @contextmanager
 def chromium():
@@ -86,9 +87,20 @@ class Watch:
     refused: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
+    def mark(self) -> tuple[int, int]:
+        return len(self.refused), len(self.errors)
+
+    def since(self, mark: tuple[int, int]) -> "Watch":
+        """What was seen after `mark` (from mark()), on a page watched for longer than one test."""
+        return Watch(self.refused[mark[0]:], self.errors[mark[1]:])
+
 
 def is_loopback(url: str) -> bool:
     return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def is_local_file(url: str) -> bool:
+    return url.startswith("file:")
 
 
 def watch(page, allow) -> Watch:
@@ -111,37 +123,53 @@ def watch(page, allow) -> Watch:
     return seen
 
 
+@contextmanager
+def watched_page(browser, width: int, height: int, allow=is_local_file, timeout_ms: int = 15_000):
+    """A page of the given size in a context of its own on `browser` (from chromium()), with what it asks for and
+    logs watched (watch: every request `allow` rejects is refused); closed afterwards. Yields (page, Watch)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(timeout_ms)
+        yield page, watch(page, allow)
+    finally:
+        context.close()
+
+
+def assert_quiet(seen: Watch, where: str) -> None:
+    assert not seen.refused, f"{where} asked the internet for: {sorted(set(seen.refused))}"
+    assert not seen.errors, f"{where} logged errors:\n" + "\n".join(seen.errors)
+
+
 # What a folium map shows, from its iframe: its circle markers and its other shapes (lines), each by its stroke colour
 # (lower case), counted from the SVG paths on the page; Leaflet's own layers say which path is a circle marker. The
-# land is not interactive and not counted. A path Leaflet could not draw yet (its map had no size, on a hidden slide)
-# is "M0 0".
+# land is not interactive: its paths are counted apart.
 MAP_CONTENTS_JS = """() => {
     const circles = new Set();
     for (const map of Object.values(window).filter(value => value instanceof L.Map))
         map.eachLayer(layer => { if (layer instanceof L.CircleMarker && layer._path) circles.add(layer._path); });
-    const counts = {markers: {}, lines: {}, layers: [], undrawn: 0};
+    const counts = {markers: {}, lines: {}, layers: []};
     for (const path of document.querySelectorAll('path.leaflet-interactive')) {
         const kind = circles.has(path) ? 'markers' : 'lines';
         const colour = (path.getAttribute('stroke') || '').toLowerCase();
         counts[kind][colour] = (counts[kind][colour] || 0) + 1;
-        if ((path.getAttribute('d') || 'M0 0') === 'M0 0') counts.undrawn += 1;
     }
     counts.layers = [...document.querySelectorAll('.leaflet-control-layers-overlays label')]
         .map(label => label.textContent.trim());
+    counts.land = document.querySelectorAll('.leaflet-overlay-pane path:not(.leaflet-interactive)').length;
     return counts;
 }"""
 MAP_IFRAMES = 'iframe[srcdoc*="leaflet"]'
 
 
-def map_contents(iframe, drawn: bool = True) -> dict:
+def map_contents(iframe) -> dict:
     """What the folium map in `iframe` (a Locator) shows: {"markers": {colour: n}, "lines": {colour: n}, "layers":
-    [overlay labels in the layer control], "undrawn": paths not drawn}, once Leaflet has loaded and, if `drawn`, drawn
-    every path (scroll or show the iframe first)."""
+    [overlay labels in the layer control], "land": land paths}, once Leaflet has loaded and drawn every path (scroll
+    or show the iframe first: a path Leaflet cannot draw yet, its map having no size on a hidden slide, is "M0 0")."""
     frame = iframe.element_handle().content_frame()
     frame.wait_for_function("() => document.readyState === 'complete' && window.L")
-    if drawn:
-        frame.wait_for_function("() => [...document.querySelectorAll('path.leaflet-interactive')]"
-                                ".every(path => (path.getAttribute('d') || 'M0 0') !== 'M0 0')")
+    frame.wait_for_function("() => [...document.querySelectorAll('path.leaflet-interactive')]"
+                            ".every(path => (path.getAttribute('d') || 'M0 0') !== 'M0 0')")
     return frame.evaluate(MAP_CONTENTS_JS)
 
 
@@ -153,6 +181,42 @@ def chart_contents(plot) -> dict:
     """{"traces": n, "points": n} of the plotly chart `plot` (a Locator on a .js-plotly-plot), once it has points."""
     plot.locator(".scatterlayer .point").first.wait_for(state="attached")
     return plot.evaluate(CHART_CONTENTS_JS)
+
+
+# What each lesson shows after Run All (exercises unanswered), in the order of its outputs: its manifest (at the end
+# of its checks module) says, computed from data/.
+EXPECTED = {lesson: manifest.shows() for lesson, manifest in manifests().items()}
+CHARTS = ".js-plotly-plot"
+
+
+def map_shows(iframe) -> MapShows:
+    """What the map in `iframe` shows (map_contents), once drawn; a map without its land fails here."""
+    contents = map_contents(iframe)
+    assert contents["land"], "a map drew no land"
+    return MapShows(contents["markers"], contents["lines"], tuple(contents["layers"]))
+
+
+def shown(page) -> LessonShows:
+    """Every map and chart on the page, in order, each scrolled into view and drawn before it is counted."""
+    maps = []
+    for iframe in page.locator(MAP_IFRAMES).all():
+        iframe.scroll_into_view_if_needed()
+        maps.append(map_shows(iframe))
+    charts = []
+    for plot in page.locator(CHARTS).all():
+        plot.scroll_into_view_if_needed()
+        charts.append(ChartShows(**chart_contents(plot)))
+    return LessonShows(maps, charts)
+
+
+def richest_output(page, lesson: str):
+    """A Locator on what a person should look at in a screenshot of the lesson: the map with the most in it (the
+    first, of equals), or else the first chart; None for a lesson with neither."""
+    expected = EXPECTED[lesson]
+    if expected.maps:
+        richness = [sum(m.markers.values()) + sum(m.lines.values()) + len(m.layers) for m in expected.maps]
+        return page.locator(MAP_IFRAMES).nth(richness.index(max(richness)))
+    return page.locator(CHARTS).first if expected.charts else None
 
 
 # Accessibility: axe-core, from npm, pinned -----------------------------------------------------------------------

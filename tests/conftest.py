@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -57,6 +58,20 @@ def built_site() -> Path:
     """build/test-run/site/, as `python3 kit.py site` writes it."""
     from kitbuild import site
     return site.build(run=executed_lesson).parent
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core's script, for the accessibility checks (tests.browser.axe_violations): pinned, from npm, installed once
+    into build/node/. Without npm the test is skipped, except in CI."""
+    from tests.browser import install_axe
+    try:
+        return install_axe()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        message = f"axe-core could not be installed with npm: {exc} {getattr(exc, 'stderr', '') or ''}"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # in CI a missing checker must fail, not skip
+        pytest.skip(message)
 
 
 @pytest.fixture

@@ -22,9 +22,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.browser import chromium, is_loopback, watch
+from tests.browser import EXPECTED, assert_quiet, chromium, is_loopback, shown, watch
 from tests.test_hub import FIRST_LESSON, kit_repository
-from tests.test_lab import EXPECTED, KERNEL_IDLE_JS, RUN_ALL_DONE_JS, assert_quiet, free_port, shown
+from tests.test_lab import KERNEL_IDLE_JS, RUN_ALL_DONE_JS, free_port
 
 pytestmark = pytest.mark.browser
 BASE_URL = "/binder/jupyter/user/ada-kit-abc123/"  # the form of a Binder session's base URL

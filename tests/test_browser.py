@@ -1,19 +1,16 @@
 """What a learner sees, rendered in headless Chromium with no network, beyond what the every-lesson JupyterLab test
 counts (tests/test_lab.py): lesson 03b's map's legend, tooltips, popups in three languages, layer switching and
-keyboard reach; the basemaps; a map that cannot load Leaflet, or sits under a base URL; every lesson's slides
-fitting the deck.
+keyboard reach and accessibility on a page of its own; the basemaps; a map that cannot load Leaflet, or sits under a
+base URL. (Every lesson's exported page, deck and website page: tests/test_pages.py.)
 
 Screenshots land in build/test-run/screenshots/ for a person to look at.
 """
 
 import pytest
 
-from kitbuild.publish import SLIDE_SIZE
 from lessonkit.data import load_geojson, load_table
-from lessonkit.paths import lesson_paths
 from lessonkit.style import OKABE_ITO
-from tests.browser import SHOTS, offline_page
-from tests.conftest import ROOT
+from tests.browser import SHOTS, axe_violations, describe_violations, offline_page
 from tests.lessons import map_pages
 
 pytestmark = pytest.mark.browser
@@ -107,99 +104,14 @@ def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
         assert count_paths(page, OKABE_ITO["blue"]) >= 8, "every theatre is drawn"
 
 
-# Slides ----------------------------------------------------------------------------------------------------------
-
-SLIDE_W, SLIDE_H = (int(size) for size in SLIDE_SIZE)
-
-# Every slide and sub-slide in order, as [h, v] for Reveal.slide(h, v).
-ALL_SLIDES_JS = """() => Reveal.getHorizontalSlides().flatMap((stack, h) => {
-    const subslides = stack.querySelectorAll(':scope > section').length;
-    return subslides ? [...Array(subslides).keys()].map(v => [h, v]) : [[h, 0]]; })"""
-
-# What the current slide holds that does not fit, in the deck's own pixels (the slide is scaled to the window):
-# the slide's height and width; any element taller or wider than the deck, reaching past its edges, or clipping
-# content behind a scroll bar; and any text or picture a navigation arrow covers.
-SLIDE_FIT_JS = """async ([width, height]) => {
-    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const slide = Reveal.getCurrentSlide(), scale = Reveal.getScale();
-    const deck = Reveal.getSlidesElement().getBoundingClientRect();
-    const shown = el => el.checkVisibility({visibilityProperty: true});
-    const text = node => node.textContent.replace(/\\s+/g, ' ').trim().slice(0, 60);
-    const describe = el => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ?
-        ' class="' + el.className.split(' ')[0] + '"' : ''}> "${text(el)}"`;
-    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT, {acceptNode: node =>
-        node.textContent.trim() && shown(node.parentElement) && !node.parentElement.closest('style, script') ?
-        NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
-    const textNodes = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) textNodes.push(node);
-    const problems = [];
-    if (slide.scrollHeight > height) problems.push(`${slide.scrollHeight} px tall`);
-    if (slide.scrollWidth > width) problems.push(`${slide.scrollWidth} px wide`);
-    const reported = [];  // the outermost element of each overflow: its children overflow with it
-    for (const el of slide.querySelectorAll('*')) {
-        if (!(el instanceof HTMLElement) || !shown(el) || reported.some(outer => outer.contains(el))) continue;
-        const box = el.getBoundingClientRect();
-        if (!box.width && !box.height) continue;
-        const top = (box.top - deck.top) / scale, bottom = (box.bottom - deck.top) / scale;
-        const left = (box.left - deck.left) / scale, right = (box.right - deck.left) / scale;
-        const style = getComputedStyle(el);
-        const clipsY = style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1;
-        const clipsX = style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
-        let problem = null;
-        if (el.scrollHeight > height) problem = `is ${el.scrollHeight} px tall`;
-        else if (el.scrollWidth > width) problem = `is ${el.scrollWidth} px wide`;
-        else if (bottom > height + 1 || top < -1)
-            problem = `runs from ${Math.round(top)} to ${Math.round(bottom)} px of ${height}`;
-        else if (right > width + 1 || left < -1)
-            problem = `runs from ${Math.round(left)} to ${Math.round(right)} px of ${width} across`;
-        else if (clipsY || clipsX)
-            problem = `hides ${el.scrollWidth}×${el.scrollHeight} px of content`
-                + ` in ${el.clientWidth}×${el.clientHeight} px`;
-        if (problem) { reported.push(el); problems.push(`${describe(el)} ${problem}`); }
-    }
-    const covers = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-    const arrows = [...document.querySelectorAll('.reveal .controls button')]
-        .filter(button => shown(button) && button.getBoundingClientRect().width)
-        .map(button => [button.className.split(' ')[0], button.getBoundingClientRect()]);
-    const things = [...textNodes.flatMap(node => { const range = document.createRange(); range.selectNodeContents(node);
-                                                   return [...range.getClientRects()].map(box => [text(node), box]); }),
-                    ...[...slide.querySelectorAll('img, iframe, canvas, video, svg:not(svg svg)')]
-                        .filter(shown).map(el => [`<${el.tagName.toLowerCase()}>`, el.getBoundingClientRect()])];
-    for (const [arrow, arrowBox] of arrows)
-        for (const [what, box] of things)
-            if (covers(arrowBox, box)) { problems.push(`the ${arrow} arrow covers ${what}`); break; }
-    const first = textNodes.length ? text(textNodes[0]) : '(no text)';
-    return {first, height: slide.scrollHeight, problems,
-            hiddenFragments: slide.querySelectorAll('.fragment:not(.visible)').length};
-}"""
-
-
-@pytest.mark.parametrize("lesson", lesson_paths(), ids=lambda path: path.stem)
-def test_every_slide_fits_the_deck(slide_decks, lesson):
-    """Each slide and sub-slide, with all its fragments shown, fits the 1280×720 deck: no scrolling, nothing cut
-    off at the bottom or the right, no arrow over the content. Screenshots of the slides that don't fit land in
-    build/test-run/screenshots/slides/."""
-    deck = slide_decks[lesson.stem]
-    shots = SHOTS / "slides"
-    shots.mkdir(parents=True, exist_ok=True)
-    for old in shots.glob(f"{lesson.stem}-*.png"):
-        old.unlink()
-    failures = []
-    with offline_page(SLIDE_W, SLIDE_H, serve_leaflet=False) as page:
-        page.goto(deck.as_uri())
-        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-        page.evaluate("Reveal.configure({fragments: false, transition: 'none', backgroundTransition: 'none'})")
-        for number, (h, v) in enumerate(page.evaluate(ALL_SLIDES_JS), start=1):
-            page.evaluate(f"Reveal.slide({h}, {v})")
-            fit = page.evaluate(SLIDE_FIT_JS, [SLIDE_W, SLIDE_H])
-            assert fit["hiddenFragments"] == 0, f"slide {number}: fragments still hidden"
-            if fit["problems"]:
-                shot = shots / f"{lesson.stem}-{number:02}.png"
-                page.screenshot(path=str(shot))
-                failures.append(f"{lesson.stem} slide {number} (#/{h}/{v}) \"{fit['first']}\", {fit['height']} px "
-                                f"tall (deck {SLIDE_H}): " + "; ".join(fit["problems"])
-                                + f" [{shot.relative_to(ROOT)}]")
-    assert not failures, f"{len(failures)} slides don't fit {SLIDE_W}×{SLIDE_H}:\n" + "\n".join(failures)
+def test_the_kurils_map_on_its_own_has_no_serious_accessibility_violations(axe, kurils_map):
+    """The richest map of lesson 03b (markers, popups, lines, legend, layer control) as a page of its own, as
+    `Map.save()` writes it for a learner: no serious or critical WCAG 2.1 A or AA violation (axe-core)."""
+    with offline_page() as page:
+        page.goto(kurils_map.as_uri())
+        page.wait_for_selector("path.leaflet-interactive")
+        violations = axe_violations(page)
+        assert not violations, f"{kurils_map.name}:\n{describe_violations(violations)}"
 
 
 def test_a_keyboard_reaches_every_popup_and_the_layer_control(kurils_map):

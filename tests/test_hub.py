@@ -29,9 +29,9 @@ import nbformat
 import pytest
 
 import kit
-from tests.browser import NODE_PREFIX, SHOTS, chromium, is_loopback, watch
+from tests.browser import EXPECTED, NODE_PREFIX, SHOTS, assert_quiet, chromium, is_loopback, shown, watch
 from tests.conftest import ROOT
-from tests.test_lab import EXPECTED, KERNEL_IDLE_JS, RUN_ALL_DONE_JS, assert_quiet, free_port, shown
+from tests.test_lab import KERNEL_IDLE_JS, RUN_ALL_DONE_JS, free_port
 
 pytestmark = pytest.mark.browser
 PROXY_VERSION = "5.3.0"  # configurable-http-proxy on npm

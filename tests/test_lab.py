@@ -1,12 +1,12 @@
-"""Every lesson as learners and instructors see it, with no internet: in JupyterLab started as `kit.py lab` starts
-it, exported as a web page (`kit.py export`), and as a slide deck (`kit.py slides`). In each, every map shows its
-markers, lines and layers, and every chart its points, as the lesson's manifest (at the end of its checks module)
-computes them from the data; nothing is fetched from outside and nothing is logged as an error. In JupyterLab, lessons
-00 and 05 run in the server's kernel (Run All Cells); the others open as this test run executed them once (nbval's
-run), so no other lesson runs twice to show the same outputs.
+"""Every lesson as learners see it in JupyterLab started as `kit.py lab` starts it, with no internet: every map shows
+its markers, lines and layers, and every chart its points, as the lesson's manifest (at the end of its checks module)
+computes them from the data; nothing is fetched from outside and nothing is logged as an error. Lessons 00 and 05 run
+in the server's kernel (Run All Cells); the others open as this test run executed them once (nbval's run), so no
+other lesson runs twice to show the same outputs. Then a glossary link, and a learner's work against the instructor's
+builds. (The exported pages, decks and website pages: tests/test_pages.py.)
 
 One JupyterLab server and one browser for the module. Screenshots of each lesson's richest map or chart, for a
-person to look at: build/test-run/screenshots/lab-<lesson>.png, export-<lesson>.png and deck-<lesson>.png.
+person to look at: build/test-run/screenshots/lab-<lesson>.png.
 """
 import copy
 import hashlib
@@ -28,15 +28,15 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import kit
 from lessonkit import kernel
 from lessonkit.charts import PLOTLY_MIMETYPE
-from lessonkit.checks.manifest import ChartShows, LessonShows, MapShows, manifests
 from lessonkit.paths import BUILD, lesson_paths
 from tests.browser import (
-    MAP_IFRAMES,
+    EXPECTED,
     SHOTS,
-    chart_contents,
+    assert_quiet,
     chromium,
     is_loopback,
-    map_contents,
+    richest_output,
+    shown,
     watch,
 )
 from tests.conftest import ROOT
@@ -44,45 +44,6 @@ from tests.lessons import executed_lesson
 
 pytestmark = pytest.mark.browser
 LESSONS = {path.stem: path for path in lesson_paths()}
-
-
-# What each lesson shows after Run All (exercises unanswered), in the order of its outputs: its manifest says ------
-
-EXPECTED = {lesson: manifest.shows() for lesson, manifest in manifests().items()}
-
-
-def shown(page) -> LessonShows:
-    """Every map and chart on the page, in order, each scrolled into view and drawn before it is counted."""
-    maps = []
-    for iframe in page.locator(MAP_IFRAMES).all():
-        iframe.scroll_into_view_if_needed()
-        contents = map_contents(iframe)
-        maps.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
-    charts = []
-    for plot in page.locator(".js-plotly-plot").all():
-        plot.scroll_into_view_if_needed()
-        charts.append(ChartShows(**chart_contents(plot)))
-    return LessonShows(maps, charts)
-
-
-def richest_map(lesson: str) -> int:
-    """The index of the lesson's map with the most in it (the first, of equals)."""
-    richness = [sum(m.markers.values()) + sum(m.lines.values()) + len(m.layers) for m in EXPECTED[lesson].maps]
-    return richness.index(max(richness))
-
-
-def show_the_richest_output(page, lesson: str) -> None:
-    """Scroll to what a person should look at: the map with the most in it, or else the first chart."""
-    expected = EXPECTED[lesson]
-    if expected.maps:
-        page.locator(MAP_IFRAMES).nth(richest_map(lesson)).scroll_into_view_if_needed()
-    elif expected.charts:
-        page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-
-
-def assert_quiet(seen, where: str) -> None:
-    assert not seen.refused, f"{where} asked the internet for: {sorted(set(seen.refused))}"
-    assert not seen.errors, f"{where} logged errors:\n" + "\n".join(seen.errors)
 
 
 # JupyterLab ----------------------------------------------------------------------------------------------------
@@ -119,7 +80,8 @@ class Lab:
              "--ServerApp.ip=127.0.0.1",
              # the signatures of the notebooks it trusts (save_trusted) in memory, not in the developer's own
              # Jupyter data folder
-             "--NotebookNotary.db_file=:memory:"])]
+             "--NotebookNotary.db_file=:memory:",
+             "--LabApp.expose_app_in_browser=True"])]  # for lab_page's commands
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, cwd=kit.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.wait_until_up()
@@ -226,11 +188,37 @@ OUTPUTS_SHOWN_JS = """([maps, charts]) => document.querySelectorAll('iframe[srcd
     && document.querySelectorAll('.js-plotly-plot').length === charts"""
 
 
-def open_in_lab(page, lab, path: str, lesson: str) -> None:
-    """Open the notebook at `path` (under the kit's top folder) in a fresh workspace."""
-    workspace = f"{lesson}-{secrets.token_hex(4)}"
-    page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab.token}")
-    page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
+# JupyterLab's own command for opening a file, as a double click in the file browser runs it, and for closing every
+# tab; a lesson run in the kernel is marked unchanged first, so closing it asks nothing (it is not saved). The server
+# exposes the application as window.jupyterapp for this (Lab's --LabApp.expose_app_in_browser).
+OPEN_JS = "path => window.jupyterapp.commands.execute('docmanager:open', {path})"
+CLOSE_ALL_JS = """async () => {
+    for (const widget of window.jupyterapp.shell.widgets('main'))
+        if (widget.context) widget.context.model.dirty = false;
+    await window.jupyterapp.commands.execute('application:close-all');
+}"""
+
+
+@pytest.fixture(scope="module")
+def lab_page(lab, browser):
+    """One JupyterLab page, in a fresh workspace, in which the lessons open one after another; with what it asks
+    for and logs watched (tests.browser.watch)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        seen = watch(page, allow=is_loopback)
+        page.goto(f"{lab.url}/lab/workspaces/lessons-{secrets.token_hex(4)}?reset&token={lab.token}")
+        page.wait_for_function("() => window.jupyterapp && document.querySelector('#jp-main-statusbar')")
+        yield page, seen
+    finally:
+        context.close()
+
+
+def open_in_lab(page, path: str) -> None:
+    """Open the notebook at `path` (under the kit's top folder) in the Lab page."""
+    page.evaluate(OPEN_JS, path)
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.wait_for()
 
 
 def open_executed(page, lab, lesson: str) -> None:
@@ -244,104 +232,36 @@ def open_executed(page, lab, lesson: str) -> None:
     outputs = [output for cell in executed.cells for output in cell.get("outputs", [])]
     maps = sum("leaflet" in output.get("data", {}).get("text/html", "") for output in outputs)
     charts = sum(PLOTLY_MIMETYPE in output.get("data", {}) for output in outputs)
-    open_in_lab(page, lab, path, lesson)
+    open_in_lab(page, path)
     page.wait_for_function(OUTPUTS_SHOWN_JS, arg=[maps, charts])
 
 
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, browser, lesson):
-    """Open the lesson in a fresh workspace and count what its maps and charts show, with every request that would
-    leave the machine refused. KERNEL_LESSONS run in JupyterLab's kernel (Run All Cells, as a learner does); the
-    others open as this test run executed them."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
+def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, lab_page, lesson):
+    """Open the lesson and count what its maps and charts show, with every request that would leave the machine
+    refused. KERNEL_LESSONS run in JupyterLab's kernel (Run All Cells, as a learner does); the others open as this
+    test run executed them."""
+    page, seen = lab_page
+    mark = seen.mark()
     try:
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        seen = watch(page, allow=is_loopback)
         if lesson in KERNEL_LESSONS:
-            open_in_lab(page, lab, f"lessons/{LESSONS[lesson].name}", lesson)
+            open_in_lab(page, f"lessons/{LESSONS[lesson].name}")
             page.wait_for_function(KERNEL_IDLE_JS)  # Run All before the kernel is up asks which kernel to start
             code_cells = sum(cell.cell_type == "code" for cell in nbformat.read(LESSONS[lesson], as_version=4).cells)
             run_all_cells(page, code_cells)
         else:
             open_executed(page, lab, lesson)
         assert shown(page) == EXPECTED[lesson]
-        show_the_richest_output(page, lesson)
-        page.wait_for_timeout(300)  # let the scrolled-to output settle before the screenshot
+        richest = richest_output(page, lesson)
+        if richest:
+            richest.scroll_into_view_if_needed()
+            page.wait_for_timeout(300)  # let the scrolled-to output settle before the screenshot
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"lab-{lesson}.png"))
-        assert_quiet(seen, f"JupyterLab with {lesson}")
+        assert_quiet(seen.since(mark), f"JupyterLab with {lesson}")
     finally:
-        context.close()
+        page.evaluate(CLOSE_ALL_JS)  # then the kernel: a kernel stopped under an open notebook logs an error
         lab.stop_kernels()
-
-
-# The exported pages (python3 kit.py export) --------------------------------------------------------------------
-
-def is_local_file(url: str) -> bool:
-    return url.startswith("file:")
-
-
-@pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_exported_lesson_draws_its_maps_and_charts_offline(exported_lessons, browser, lesson):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    try:
-        seen = watch(page, allow=is_local_file)
-        page.goto(exported_lessons[lesson].as_uri())
-        page.wait_for_load_state("load")
-        assert shown(page) == EXPECTED[lesson]
-        show_the_richest_output(page, lesson)
-        page.screenshot(path=str(SHOTS / f"export-{lesson}.png"))
-        assert_quiet(seen, f"The exported {lesson}")
-    finally:
-        page.context.close()
-
-
-def test_exported_lessons_link_to_each_other_and_not_to_notebooks(exported_lessons):
-    for page in exported_lessons.values():
-        text = page.read_text(encoding="utf-8")
-        for lesson in LESSONS:
-            assert f'href="{lesson}.ipynb"' not in text, f"{page.name} links the notebook {lesson}.ipynb"
-        for target in re.findall(r'href="([\w.-]+\.(?:html|ipynb|md))"', text):
-            assert (page.parent / target).exists(), f"{page.name} links {target}, which was not exported"
-
-
-# The slide decks (python3 kit.py slides) -----------------------------------------------------------------------
-
-SHOW_SLIDE_OF_JS = """element => {
-    const indices = Reveal.getIndices(element.closest('.reveal .slides section section, .reveal .slides > section'));
-    Reveal.slide(indices.h, indices.v);
-}"""
-
-
-@pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_slide_deck_draws_its_maps_and_charts_offline(slide_decks, browser, lesson):
-    """Each map and chart counted on its own slide, shown, as in class."""
-    deck = slide_decks[lesson]
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    try:
-        seen = watch(page, allow=is_local_file)
-        page.goto(deck.as_uri())
-        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-        page.evaluate("Reveal.configure({fragments: false, transition: 'none', backgroundTransition: 'none'})")
-        maps = []
-        for iframe in page.locator(MAP_IFRAMES).all():
-            iframe.evaluate(SHOW_SLIDE_OF_JS)
-            contents = map_contents(iframe)
-            maps.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
-        charts = []
-        for plot in page.locator(".js-plotly-plot").all():
-            plot.evaluate(SHOW_SLIDE_OF_JS)
-            charts.append(ChartShows(**chart_contents(plot)))
-        assert LessonShows(maps, charts) == EXPECTED[lesson]
-        richest = page.locator(MAP_IFRAMES).nth(richest_map(lesson)) if EXPECTED[lesson].maps else \
-            page.locator(".js-plotly-plot").first
-        richest.evaluate(SHOW_SLIDE_OF_JS)
-        page.wait_for_timeout(300)  # let the map settle on its slide before the screenshot
-        page.screenshot(path=str(SHOTS / f"deck-{lesson}.png"))
-        assert_quiet(seen, f"The deck of {lesson}")
-    finally:
-        page.context.close()
 
 
 # The entry's heading (JupyterLab ids headings by their text: "Nine-dash line" is "Nine-dash-line") shown in the

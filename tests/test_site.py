@@ -1,6 +1,7 @@
-"""The kit's website (`python3 kit.py site`): every lesson in the learning path's order, maps and charts drawn with no
-network, nothing for teachers only, solutions folded, a search page. Built once per test run into build/site/, as
-kit.py builds it; screenshots land in build/screenshots/site-*.png for a person to look at."""
+"""The kit's website (`python3 kit.py site`): every lesson in the learning path's order, nothing for teachers only,
+solutions folded, a search page. (Each lesson's page drawn with no network and checked by axe: tests/test_pages.py.)
+Built once per test run into build/test-run/site/, as kit.py builds it; screenshots land in
+build/test-run/screenshots/site-*.png for a person to look at."""
 import html
 import json
 import os
@@ -13,18 +14,15 @@ import pytest
 from kitbuild import site
 from kitbuild.prepare import PLOTLY_MIMETYPE, offline_html, prepare, remote_assets
 from kitbuild.vendor import PAGE_FILES
-from lessonkit.checks.manifest import ChartShows, MapShows, manifests
 from lessonkit.paths import ROLE_BRIEFS, lesson_paths
-from tests.browser import MAP_IFRAMES, SHOTS, chart_contents, map_contents, offline_page
+from tests.browser import EXPECTED, SHOTS, offline_page
 from tests.conftest import KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson, map_pages
 
 pytestmark = pytest.mark.browser
 LESSONS = lesson_paths()
 LESSON_IDS = {"ids": lambda path: path.stem}
-SHOWS = {lesson: manifest.shows() for lesson, manifest in manifests().items()}  # each lesson's maps and charts
-CHART_LESSONS = [path for path in LESSONS if SHOWS[path.stem].charts]  # a lesson without a manifest stops the module
-MAP_LESSONS = [path for path in LESSONS if SHOWS[path.stem].maps]
+MAP_LESSONS = [path for path in LESSONS if EXPECTED[path.stem].maps]  # a lesson without a manifest stops the module
 
 
 def page_of(built_site, lesson) -> str:
@@ -154,46 +152,6 @@ def test_every_map_frame_has_a_title(built_site):
         frames = re.findall(r"<iframe\b[^>]*>", page_of(built_site, lesson))
         assert frames, lesson.name
         assert all(re.search(r'\btitle="[^"]+"', re.sub(r'srcdoc="[^"]*"', "", frame)) for frame in frames)
-
-
-@pytest.mark.parametrize("lesson", MAP_LESSONS, **LESSON_IDS)
-def test_maps_draw_their_markers_lines_and_layers_with_no_network(built_site, lesson):
-    """Every map the lesson's manifest declares, each scrolled into view and drawn on its page as it declares, on
-    its land."""
-    with offline_page(serve_leaflet=False) as page:
-        outside = watch_requests(page)
-        page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
-        drawn = []
-        for iframe in page.locator(MAP_IFRAMES).all():
-            iframe.scroll_into_view_if_needed()
-            contents = map_contents(iframe)
-            drawn.append(MapShows(contents["markers"], contents["lines"], tuple(contents["layers"])))
-            land = iframe.content_frame.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)")
-            land.first.wait_for(state="attached")
-        assert drawn == SHOWS[lesson.stem].maps
-        page.locator(MAP_IFRAMES).first.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"site-{lesson.stem}-map.png"))
-        assert not outside, f"requests to the internet: {outside}"
-
-
-@pytest.mark.parametrize("lesson", CHART_LESSONS, **LESSON_IDS)
-def test_charts_draw_their_traces_and_points_with_no_network(built_site, lesson):
-    """Every chart the lesson's manifest declares, drawn on its page with as many traces and points, within the
-    text column."""
-    with offline_page(serve_leaflet=False) as page:
-        outside = watch_requests(page)
-        page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
-        charts = page.locator(".plotly-graph-div")
-        drawn = [ChartShows(**chart_contents(charts.nth(number))) for number in range(charts.count())]
-        assert drawn == SHOWS[lesson.stem].charts
-        charts.first.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"site-{lesson.stem}-chart.png"))
-        box = charts.first.bounding_box()
-        article = page.locator(".bd-article").bounding_box()
-        assert box["width"] <= article["width"] + 1, "the chart is wider than the text column"
-        assert not outside, f"requests to the internet: {outside}"
 
 
 def test_solutions_are_hidden_until_opened(built_site):
