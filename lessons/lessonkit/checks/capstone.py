@@ -13,6 +13,7 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, Feedback, checker_for, correct, form_checked, not_yet
 from .common import as_list
+from .manifest import ChartShows, LessonShows, Manifest, MapShows, markers
 
 DECISION_DATE = pd.Timestamp("2016-12-14")
 ROLES = {"japan": "JPN", "russia": "RUS", "united-states": "USA", "china": "CHN", "philippines": "PHL"}
@@ -473,8 +474,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

@@ -22,6 +22,7 @@ from .common import (
     read_number,
     unit_slip,
 )
+from .manifest import OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers
 
 # Exercise 1: how far is Russia's air base in Syria from Russia? --------------------------------------------------
 
@@ -298,8 +299,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

@@ -12,6 +12,7 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from .common import as_list, figure_value, read_number
+from .manifest import ChartShows, LessonShows, Manifest
 
 VERDICTS = ["accurate", "partly-accurate", "inaccurate", "ungraded"]
 NOT_CHECKABLE = {"opinion", "forecast"}
@@ -312,8 +313,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
 
 
 def _shows() -> LessonShows:

@@ -13,6 +13,7 @@ from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from ..geo import haversine_km
 from ..maps import drawn_elements
 from .common import figure_value, map_with, near, number_forms, place, read_number
+from .manifest import LEAFLET_BLUE, OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers
 
 # Exercise 1: how many people live in Northeast China for each person in the Russian Far East? -------------------
 
@@ -233,8 +234,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import LEAFLET_BLUE, OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

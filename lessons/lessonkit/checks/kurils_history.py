@@ -9,6 +9,7 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, Feedback, as_year, checker_for, correct, not_yet
 from .common import as_date, event_date, is_a_year, normalised, place, place_names, read_letters
+from .manifest import ChartShows, LessonShows, Manifest
 
 DISPUTED_ISLANDS = ["iturup-etorofu", "kunashir-kunashiri", "shikotan", "habomai"]
 # Exercise 1 asks for the English name behind each of these names (Japanese or Russian, as the data spells them).
@@ -243,8 +244,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
 
 
 def _shows() -> LessonShows:

@@ -24,6 +24,7 @@ from .common import (
     unit_slip,
     years_slip,
 )
+from .manifest import OSM_LAYER, LessonShows, Manifest, MapShows, line_colours, markers
 
 # The distance Japan's government publishes, measured between slightly different points than the kit's.
 PUBLISHED_DISTANCE = "dist-nosappu-kaigara"
@@ -231,8 +232,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import OSM_LAYER, LessonShows, Manifest, MapShows, line_colours, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

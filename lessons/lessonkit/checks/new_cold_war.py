@@ -16,6 +16,7 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, Feedback, as_single_number, checker_for, correct, form_checked, not_yet
 from .common import as_list, figure_value, near, number_forms, read_number
+from .manifest import ChartShows, LessonShows, Manifest
 
 # Exercise 1: which agreements had been suspended or left by the end of 2021? --------------------------------------
 
@@ -446,8 +447,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
 
 
 def _shows() -> LessonShows:

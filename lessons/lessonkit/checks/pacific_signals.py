@@ -21,6 +21,7 @@ from .common import (
     read_number,
     unit_slip,
 )
+from .manifest import LEAFLET_BLUE, ChartShows, LessonShows, Manifest, MapShows, markers
 
 # Exercise 1: from Cam Ranh Bay to Andersen Air Force Base on Guam -----------------------------------------------
 
@@ -445,8 +446,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import LEAFLET_BLUE, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

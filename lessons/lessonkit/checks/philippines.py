@@ -12,6 +12,7 @@ import pandas as pd
 from ..data import load_table
 from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from .common import as_list, km_between, near, normalised, number_forms, read_letters, read_number, unit_slip
+from .manifest import OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers
 
 # Letters, as exercises 1 and 3 take them ------------------------------------------------------------------------
 
@@ -244,8 +245,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import OSM_LAYER, ChartShows, LessonShows, Manifest, MapShows, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

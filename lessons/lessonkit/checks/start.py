@@ -15,6 +15,7 @@ from ..exercises import (
 from ..geo import haversine_km
 from ..maps import drawn_elements
 from .common import ARTICLE_DATE, map_with, read_number
+from .manifest import LEAFLET_BLUE, LessonShows, Manifest, MapShows, markers
 
 # Exercise 1 counts the events of one theme; the lesson's example counts another (the Kurils).
 THEME, EXAMPLE_THEME = "japan-russia", "kurils"
@@ -284,8 +285,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import LEAFLET_BLUE, LessonShows, Manifest, MapShows, markers  # noqa: E402
 
 
 def _shows() -> LessonShows:

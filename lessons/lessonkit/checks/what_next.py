@@ -9,6 +9,7 @@ import pandas as pd
 from ..data import load_table, read_package
 from ..exercises import Exercise, Feedback, checker_for, correct, not_yet
 from .common import ARTICLE_DATE, DAYS_PER_YEAR, as_list, event_date, number_forms, read_number, read_years, years_slip
+from .manifest import ChartShows, LessonShows, Manifest
 
 HALT = "2022-russia-quits-peace-treaty-talks"
 
@@ -360,8 +361,6 @@ check = checker_for(EXERCISES)
 
 
 # The lesson's manifest (lessonkit.checks.manifest): what it shows, and what its guide's answer key states -----------
-# (the block stands last: its imports too)
-from .manifest import ChartShows, LessonShows, Manifest  # noqa: E402
 
 
 def _shows() -> LessonShows:
