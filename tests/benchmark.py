@@ -9,7 +9,6 @@ also times the whole test suite against one execution of every lesson (the sum o
 `--fresh-clone` times `python3 kit.py test` in a fresh clone, set-up included (minutes).
 """
 import copy
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "lessons")]
 from kitbuild.prepare import offline_html  # noqa: E402
 from kitbuild.publish import execute  # noqa: E402
-from kitbuild.vendor import vendor_files  # noqa: E402
+from kitbuild.vendor import copy_files, vendor_files  # noqa: E402
 from lessonkit.paths import DATA, lesson_paths  # noqa: E402
 from tests.lessons import map_pages  # noqa: E402
 
@@ -80,16 +79,12 @@ def fastest_runs(notebook) -> tuple[float, nbformat.NotebookNode, float]:
 
 def first_map_drawn_ms(page_html: str) -> float:
     """Milliseconds from navigation to the first shape in the map's overlay pane, offline, in headless Chromium."""
-    from tests.browser import offline_page  # only here: it imports Playwright
+    from tests.browser import chromium, offline_page  # only here: they import Playwright
     with tempfile.TemporaryDirectory() as folder:
-        vendor = Path(folder) / "vendor"
-        for relative, source in vendor_files().items():
-            target = vendor / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(source, target) if source.is_dir() else shutil.copyfile(source, target)
+        copy_files(vendor_files(), Path(folder) / "vendor")
         path = Path(folder) / "map.html"
         path.write_text(offline_html(page_html), encoding="utf-8")
-        with offline_page(serve_leaflet=False) as page:
+        with chromium() as browser, offline_page(browser, serve_leaflet=False) as page:
             page.goto(path.as_uri(), wait_until="commit")
             page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
             return page.evaluate("performance.now()")

@@ -51,27 +51,12 @@ def _refuse_all_but_files(route) -> None:
     return route.continue_() if route.request.url.startswith(("file:", "data:", "about:")) else route.abort()
 
 
-@contextmanager
-def offline_page(width: int = 1280, height: int = 720, serve_leaflet: bool = True):
-    """A Chromium page of the given size with no network: Leaflet and jQuery come from local files, unless
-    serve_leaflet is False (for pages that must bring everything they need)."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.route("**/*", _serve_leaflet_or_refuse if serve_leaflet else _refuse_all_but_files)
-            page.set_default_timeout(15_000)
-            yield page
-        finally:
-            browser.close()
-
-
 # One browser for a module, and what a page asked for and logged ----------------------------------------------------
 
 @contextmanager
 def chromium():
-    """One headless Chromium for a whole test module (pages and contexts come from it); as offline_page launches it.
-    Don't open an offline_page while it runs: Playwright's sync API runs one at a time."""
+    """One headless Chromium, for a whole test module (the `browser` fixture in tests/conftest.py) or a script: pages
+    come from it in contexts of their own (offline_page, watched_page). Playwright's sync API runs one at a time."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
@@ -124,7 +109,21 @@ def watch(page, allow) -> Watch:
 
 
 @contextmanager
-def watched_page(browser, width: int, height: int, allow=is_local_file, timeout_ms: int = 15_000):
+def offline_page(browser, width: int = 1280, height: int = 720, serve_leaflet: bool = True):
+    """A page of the given size in a context of its own on `browser` (from chromium()) with no network: Leaflet and
+    jQuery come from local files, unless serve_leaflet is False (for pages that must bring everything they need)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.route("**/*", _serve_leaflet_or_refuse if serve_leaflet else _refuse_all_but_files)
+        page.set_default_timeout(15_000)
+        yield page
+    finally:
+        context.close()
+
+
+@contextmanager
+def watched_page(browser, width: int, height: int, allow=is_local_file, timeout_ms: int = 30_000):
     """A page of the given size in a context of its own on `browser` (from chromium()), with what it asks for and
     logs watched (watch: every request `allow` rejects is refused); closed afterwards. Yields (page, Watch)."""
     context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")

@@ -60,18 +60,36 @@ def built_site() -> Path:
     return site.build(run=executed_lesson).parent
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module (tests.browser.chromium); each test opens its pages in a context of
+    its own. (Per module, not per session: the tests between them run kernels, and Playwright's sync API holds an
+    event loop while it runs.)"""
+    from tests.browser import chromium  # only now: it imports Playwright, which tests/test_data.py never needs
+    with chromium() as shared:
+        yield shared
+
+
 @pytest.fixture(scope="session")
-def axe() -> Path:
-    """axe-core's script, for the accessibility checks (tests.browser.axe_violations): pinned, from npm, installed once
-    into build/node/. Without npm the test is skipped, except in CI."""
-    from tests.browser import install_axe
+def axe():
+    """The accessibility check, `axe(page, where)`: axe-core (pinned, from npm, installed once into build/node/)
+    finds no serious or critical WCAG 2.1 A or AA violation on the page. Without npm it skips the test when it is
+    called, so a test calls it last, after its other checks (in CI a missing checker fails instead)."""
+    from tests.browser import axe_violations, describe_violations, install_axe
+    axe_js, missing = None, None
     try:
-        return install_axe()
+        axe_js = install_axe()
     except (OSError, subprocess.CalledProcessError) as exc:
-        message = f"axe-core could not be installed with npm: {exc} {getattr(exc, 'stderr', '') or ''}"
+        missing = f"axe-core could not be installed with npm: {exc} {getattr(exc, 'stderr', '') or ''}"
         if os.environ.get("CI"):
-            pytest.fail(message)  # in CI a missing checker must fail, not skip
-        pytest.skip(message)
+            pytest.fail(missing)  # in CI a missing checker must fail, not skip
+
+    def check(page, where: str) -> None:
+        if missing:
+            pytest.skip(f"every check before accessibility passed; {missing}")
+        violations = axe_violations(page, axe_js=axe_js)
+        assert not violations, f"{where}:\n{describe_violations(violations)}"
+    return check
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 from lessonkit.data import load_geojson, load_table
 from lessonkit.style import OKABE_ITO
-from tests.browser import SHOTS, axe_violations, describe_violations, offline_page
+from tests.browser import SHOTS, offline_page
 from tests.lessons import map_pages
 
 pytestmark = pytest.mark.browser
@@ -43,10 +43,10 @@ def kurils_map(solved_kurils_lesson):
     return map_page_from(solved_kurils_lesson, "kuril_map", "03b-kurils-map")
 
 
-def test_kurils_map_shows_its_land_legend_and_sources(kurils_map):
+def test_kurils_map_shows_its_land_legend_and_sources(browser, kurils_map):
     """Its markers, lines and layers are counted by the every-lesson JupyterLab test; here what that test does not
     look at."""
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         page.screenshot(path=str(SHOTS / "03b-kurils-map.png"))
@@ -60,8 +60,8 @@ def test_kurils_map_shows_its_land_legend_and_sources(kurils_map):
         assert f"Source: {source_1855}" in page.locator(".leaflet-tooltip").inner_text()
 
 
-def test_treaty_layers_switch_off_one_at_a_time(kurils_map):
-    with offline_page() as page:
+def test_treaty_layers_switch_off_one_at_a_time(browser, kurils_map):
+    with offline_page(browser) as page:
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         before = count_paths(page, OKABE_ITO["orange"])
@@ -70,8 +70,8 @@ def test_treaty_layers_switch_off_one_at_a_time(kurils_map):
         assert before >= 1 and count_paths(page, OKABE_ITO["orange"]) == before - 1
 
 
-def test_island_popup_names_it_in_three_languages_with_a_source(kurils_map):
-    with offline_page() as page:
+def test_island_popup_names_it_in_three_languages_with_a_source(browser, kurils_map):
+    with offline_page(browser) as page:
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         page.evaluate("""() => { for (const l of Object.values(window)) {
@@ -86,7 +86,7 @@ def test_island_popup_names_it_in_three_languages_with_a_source(kurils_map):
 
 @pytest.mark.parametrize("land, location, zoom", [("asia-pacific-land", (35, 135), 3),
                                                  ("europe-middle-east-land", (48, 28), 4)])
-def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
+def test_theatres_draw_on_each_offline_basemap(browser, land, location, zoom):
     import folium
 
     from lessonkit.maps import base_map, land_at_zoom
@@ -95,7 +95,7 @@ def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"theatres-on-{land}.html"
     path.write_text(fmap.get_root().render(), encoding="utf-8")
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.goto(path.as_uri())
         page.wait_for_selector("path.leaflet-interactive", state="attached")
         page.screenshot(path=str(SHOTS / f"theatres-on-{land}.png"))
@@ -104,18 +104,17 @@ def test_theatres_draw_on_each_offline_basemap(land, location, zoom):
         assert count_paths(page, OKABE_ITO["blue"]) >= 8, "every theatre is drawn"
 
 
-def test_the_kurils_map_on_its_own_has_no_serious_accessibility_violations(axe, kurils_map):
+def test_the_kurils_map_on_its_own_has_no_serious_accessibility_violations(browser, axe, kurils_map):
     """The richest map of lesson 03b (markers, popups, lines, legend, layer control) as a page of its own, as
     `Map.save()` writes it for a learner: no serious or critical WCAG 2.1 A or AA violation (axe-core)."""
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
-        violations = axe_violations(page)
-        assert not violations, f"{kurils_map.name}:\n{describe_violations(violations)}"
+        axe(page, kurils_map.name)
 
 
-def test_a_keyboard_reaches_every_popup_and_the_layer_control(kurils_map):
-    with offline_page() as page:
+def test_a_keyboard_reaches_every_popup_and_the_layer_control(browser, kurils_map):
+    with offline_page(browser) as page:
         page.goto(kurils_map.as_uri())
         page.wait_for_selector("path.leaflet-interactive")
         page.wait_for_load_state("load")
@@ -132,17 +131,17 @@ def test_a_keyboard_reaches_every_popup_and_the_layer_control(kurils_map):
         assert page.evaluate("document.activeElement.type") == "checkbox"
 
 
-def test_a_map_that_cannot_load_leaflet_says_what_to_do(tmp_path):
+def test_a_map_that_cannot_load_leaflet_says_what_to_do(browser, tmp_path):
     from lessonkit.maps import base_map
     path = tmp_path / "map.html"
     path.write_text(base_map((45, 148), 5).get_root().render(), encoding="utf-8")
-    with offline_page(serve_leaflet=False) as page:  # neither the server's copy nor the CDN can be reached
+    with offline_page(browser, serve_leaflet=False) as page:  # neither the server's copy nor the CDN can be reached
         page.goto(path.as_uri())
         help_text = page.locator(".kit-map-help").inner_text()
         assert "python3 kit.py lab" in help_text and "internet" in help_text
 
 
-def test_on_a_hub_a_map_that_cannot_load_leaflet_sends_the_learner_to_the_instructor(tmp_path, monkeypatch):
+def test_on_a_hub_a_map_that_cannot_load_leaflet_sends_the_learner_to_the_instructor(browser, tmp_path, monkeypatch):
     """Rendered in a hub's kernel (JUPYTERHUB_SERVICE_PREFIX set), the failure text does not tell a learner to start
     JupyterLab: it says to ask the instructor and links the README's hub section; the legend, which would describe
     nothing, is hidden."""
@@ -152,7 +151,7 @@ def test_on_a_hub_a_map_that_cannot_load_leaflet_sends_the_learner_to_the_instru
     path = tmp_path / "map.html"
     path.write_text(add_legend(base_map((45, 148), 5), "Lines", {"1855": "#0072b2"}).get_root().render(),
                     encoding="utf-8")
-    with offline_page(serve_leaflet=False) as page:
+    with offline_page(browser, serve_leaflet=False) as page:
         page.goto(path.as_uri())
         help_text = page.locator(".kit-map-help").inner_text()
         assert "instructor" in help_text and "kit.py" not in help_text
@@ -160,7 +159,7 @@ def test_on_a_hub_a_map_that_cannot_load_leaflet_sends_the_learner_to_the_instru
         assert not page.locator(".kit-legend").is_visible()
 
 
-def test_a_map_finds_its_files_at_the_base_url_of_the_page_it_sits_in(monkeypatch):
+def test_a_map_finds_its_files_at_the_base_url_of_the_page_it_sits_in(browser, monkeypatch):
     """A server started with a base URL but no JUPYTERHUB_SERVICE_PREFIX (as Binder can be): the kernel renders the
     map for /static/kit/, and the map's page asks the notebook page's base URL (JupyterLab's #jupyter-config-data)
     instead, so it draws from /user/ada/static/kit/."""
@@ -183,7 +182,7 @@ def test_a_map_finds_its_files_at_the_base_url_of_the_page_it_sits_in(monkeypatc
             return route.fulfill(path=str(files[name]))
         return route.abort()
 
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.route("http://hub.test/**", serve)  # registered last, so asked first
         page.goto("http://hub.test/user/ada/lab")
         frame = page.locator("iframe").element_handle().content_frame()

@@ -1,5 +1,6 @@
 """Exercise checks: right answers pass, typical wrong answers get their own message, junk is never "Correct" and
 never raises. Every checks module is found by discovery, and each declares its examples beside its exercises."""
+import copy
 import datetime
 import functools
 import math
@@ -108,7 +109,8 @@ def junk_for(name: str) -> list:
     """Everything a careless, hurried or copying learner might store, none of it this exercise's answer."""
     exercise = EXERCISES[name]
     mine = exercise.solve()
-    borrowed = [answer for other in EXERCISES if other != name for answer in borrowable(other)]
+    # copies: a judge that changed an answer in place would otherwise change it for every later test
+    borrowed = copy.deepcopy([answer for other in EXERCISES if other != name for answer in borrowable(other)])
     junk = [*GENERIC_JUNK, _doubled(exercise.right()[0]), *borrowed, *hint_texts(name)]
     rights = [mine, *exercise.right()]
     return [answer for answer in junk if not any(_same(answer, right) for right in rights)]

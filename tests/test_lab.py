@@ -5,8 +5,9 @@ in the server's kernel (Run All Cells); the others open as this test run execute
 other lesson runs twice to show the same outputs. Then a glossary link, and a learner's work against the instructor's
 builds. (The exported pages, decks and website pages: tests/test_pages.py.)
 
-One JupyterLab server and one browser for the module. Screenshots of each lesson's richest map or chart, for a
-person to look at: build/test-run/screenshots/lab-<lesson>.png.
+One JupyterLab server and one browser for the module; the lessons open one after another in one Lab page (each
+closed, and its kernel stopped, before the next), as a learner moves through the path. Screenshots of each lesson's
+richest map or chart, for a person to look at: build/test-run/screenshots/lab-<lesson>.png.
 """
 import copy
 import hashlib
@@ -33,7 +34,6 @@ from tests.browser import (
     EXPECTED,
     SHOTS,
     assert_quiet,
-    chromium,
     is_loopback,
     richest_output,
     shown,
@@ -152,12 +152,6 @@ def lab(tmp_path_factory):
     assert lesson_digests() == before, "running the lessons in JupyterLab changed a lesson file"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as shared:
-        yield shared
-
-
 KERNEL_IDLE_JS = "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('| Idle')"
 # Done when every code cell's prompt counts up from [1] to the number of code cells in the lesson, in order (the
 # prompts stored in the file do not), with the kernel idle; stopped when a cell shows an error.
@@ -191,7 +185,7 @@ OUTPUTS_SHOWN_JS = """([maps, charts]) => document.querySelectorAll('iframe[srcd
 # JupyterLab's own command for opening a file, as a double click in the file browser runs it, and for closing every
 # tab; a lesson run in the kernel is marked unchanged first, so closing it asks nothing (it is not saved). The server
 # exposes the application as window.jupyterapp for this (Lab's --LabApp.expose_app_in_browser).
-OPEN_JS = "path => window.jupyterapp.commands.execute('docmanager:open', {path})"
+OPEN_JS = "async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }"
 CLOSE_ALL_JS = """async () => {
     for (const widget of window.jupyterapp.shell.widgets('main'))
         if (widget.context) widget.context.model.dirty = false;
@@ -209,7 +203,8 @@ def lab_page(lab, browser):
         page.set_default_timeout(60_000)
         seen = watch(page, allow=is_loopback)
         page.goto(f"{lab.url}/lab/workspaces/lessons-{secrets.token_hex(4)}?reset&token={lab.token}")
-        page.wait_for_function("() => window.jupyterapp && document.querySelector('#jp-main-statusbar')")
+        page.wait_for_function("() => window.jupyterapp")
+        page.evaluate("() => window.jupyterapp.restored.then(() => true)")  # the workspace and its panels are up
         yield page, seen
     finally:
         context.close()
@@ -219,6 +214,15 @@ def open_in_lab(page, path: str) -> None:
     """Open the notebook at `path` (under the kit's top folder) in the Lab page."""
     page.evaluate(OPEN_JS, path)
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.wait_for()
+
+
+def close_every_tab(page) -> None:
+    """Close what a lesson left open (a dialog, then every tab) and wait until no notebook is on the page, so its
+    kernel can be stopped with no notebook watching it (which would log an error)."""
+    for button in page.locator(".jp-Dialog .jp-mod-reject").all():
+        button.click()
+    page.evaluate(CLOSE_ALL_JS)
+    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')")
 
 
 def open_executed(page, lab, lesson: str) -> None:
@@ -258,9 +262,10 @@ def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, lab_page
             page.wait_for_timeout(300)  # let the scrolled-to output settle before the screenshot
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"lab-{lesson}.png"))
+        close_every_tab(page)  # what closing the lesson logs is the lesson's too
         assert_quiet(seen.since(mark), f"JupyterLab with {lesson}")
     finally:
-        page.evaluate(CLOSE_ALL_JS)  # then the kernel: a kernel stopped under an open notebook logs an error
+        close_every_tab(page)  # so the next lesson starts from an empty Lab, even after a failure
         lab.stop_kernels()
 
 

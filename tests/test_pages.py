@@ -1,6 +1,7 @@
-"""Every lesson in the three forms the kit builds beyond the notebook, each opened once in headless Chromium with no
-network: the page `kit.py export` writes, the deck `kit.py slides` writes, and the lesson's page of the website
-`kit.py site` builds. One visit checks everything that form must do:
+"""Every lesson in the three forms the kit builds beyond the notebook, each visited once in headless Chromium with no
+network: the page `kit.py export` writes, the deck `kit.py slides` writes (its presenting view, then its print view),
+and the lesson's page of the website `kit.py site` builds. One visit checks everything that form must do, and stops
+at the first thing that fails:
 
 - every map and chart shows what the lesson's manifest (at the end of its checks module) computes from data/, each
   map on its land;
@@ -8,6 +9,9 @@ network: the page `kit.py export` writes, the deck `kit.py slides` writes, and t
 - axe-core finds no serious or critical WCAG 2.1 A or AA violation (map iframes are checked with the page around
   them; a deck in reveal.js's print view, every slide laid out at once);
 - in a deck, every slide and sub-slide fits 1280×720; on the website, every chart fits the text column.
+
+Accessibility comes last (without npm, outside CI, only that step is skipped), after the check that nothing was
+fetched or logged: axe fetches the page's stylesheets itself, which the browser logs as errors on file: pages.
 
 Screenshots of each lesson's richest map or chart, for a person to look at: build/test-run/screenshots/
 export-<lesson>.png, deck-<lesson>.png and site-<lesson>.png; slides that don't fit in screenshots/slides/.
@@ -25,10 +29,7 @@ from tests.browser import (
     MAP_IFRAMES,
     SHOTS,
     assert_quiet,
-    axe_violations,
     chart_contents,
-    chromium,
-    describe_violations,
     map_shows,
     richest_output,
     shown,
@@ -41,12 +42,6 @@ LESSONS = sorted(path.stem for path in lesson_paths())
 SLIDE_W, SLIDE_H = (int(size) for size in SLIDE_SIZE)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as shared:
-        yield shared
-
-
 def screenshot_richest_output(page, lesson: str, name: str) -> None:
     """Scroll to what a person should look at (tests.browser.richest_output) and take the screenshot `name`."""
     richest = richest_output(page, lesson)
@@ -57,11 +52,6 @@ def screenshot_richest_output(page, lesson: str, name: str) -> None:
     page.screenshot(path=str(SHOTS / name))
 
 
-def assert_no_serious_violations(page, where: str) -> None:
-    violations = axe_violations(page)
-    assert not violations, f"{where}:\n{describe_violations(violations)}"
-
-
 # The exported pages (python3 kit.py export) --------------------------------------------------------------------
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -70,9 +60,9 @@ def test_each_exported_lesson_draws_offline_and_meets_wcag_aa(browser, axe, expo
         page.goto(exported_lessons[lesson].as_uri())
         page.wait_for_load_state("load")
         assert shown(page) == EXPECTED[lesson]
-        assert_quiet(seen, f"The exported {lesson}")  # before axe, which fetches the stylesheets itself
         screenshot_richest_output(page, lesson, f"export-{lesson}.png")
-        assert_no_serious_violations(page, f"the exported {lesson}")
+        assert_quiet(seen, f"The exported {lesson}")
+        axe(page, f"the exported {lesson}")
 
 
 # The slide decks (python3 kit.py slides) -----------------------------------------------------------------------
@@ -214,10 +204,10 @@ def test_each_deck_draws_offline_fits_every_slide_and_meets_wcag_aa(browser, axe
         page.goto(deck + "?print-pdf&fragments=false")
         page.wait_for_function("() => window.Reveal && Reveal.isReady() && Reveal.isPrintView()")
         pages = page.evaluate(PRINT_VIEW_PAGES_JS)
-        assert pages >= 10, f"the print view shows only {pages} pages"
-        shown(page)  # every map and chart drawn before axe looks
-        assert_quiet(seen, f"The deck of {lesson}")  # before axe, which fetches the stylesheets itself
-        assert_no_serious_violations(page, f"the deck of {lesson}, print view")
+        assert pages >= 10, f"the print view shows only {pages} pages"  # a deck has far more slides
+        shown(page)  # to wait until every map and chart has drawn, before axe looks
+        assert_quiet(seen, f"The deck of {lesson}")
+        axe(page, f"the deck of {lesson}, print view")
 
 
 # The website's lesson pages (python3 kit.py site) ---------------------------------------------------------------
@@ -230,6 +220,6 @@ def test_each_lesson_page_of_the_website_draws_offline_and_meets_wcag_aa(browser
         column = page.locator(".bd-article").bounding_box()
         for chart in page.locator(CHARTS).all():
             assert chart.bounding_box()["width"] <= column["width"] + 1, "a chart is wider than the text column"
-        assert_quiet(seen, f"The website's page of {lesson}")  # before axe, which fetches the stylesheets itself
         screenshot_richest_output(page, lesson, f"site-{lesson}.png")
-        assert_no_serious_violations(page, f"the website's page of {lesson}")
+        assert_quiet(seen, f"The website's page of {lesson}")
+        axe(page, f"the website's page of {lesson}")

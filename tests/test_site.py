@@ -82,11 +82,11 @@ def test_each_lesson_page_opens_on_binder_and_downloads_its_notebook(built_site,
                                                   if "instructor" not in c.metadata.get("tags", [])]
 
 
-def test_the_download_button_saves_the_notebook(built_site):
+def test_the_download_button_saves_the_notebook(browser, built_site):
     """The button's link carries the HTML `download` attribute (set by the site's script), so a browser saves the
     notebook under its own name instead of showing its JSON."""
     lesson = LESSONS[-1]
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
         button = page.locator("a.btn-download-source-button")
         assert button.get_attribute("download") == lesson.name and button.get_attribute("target") is None
@@ -154,9 +154,9 @@ def test_every_map_frame_has_a_title(built_site):
         assert all(re.search(r'\btitle="[^"]+"', re.sub(r'srcdoc="[^"]*"', "", frame)) for frame in frames)
 
 
-def test_solutions_are_hidden_until_opened(built_site):
+def test_solutions_are_hidden_until_opened(browser, built_site):
     lesson = next(path for path in LESSONS if path.name == KURILS_MAP_LESSON)
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
         solution = page.locator("details", has=page.locator("summary", has_text="Show a solution")).first
         code = solution.locator("pre")
@@ -167,9 +167,9 @@ def test_solutions_are_hidden_until_opened(built_site):
         assert code.is_visible()
 
 
-def test_search_finds_a_lesson_with_no_network(built_site):
+def test_search_finds_a_lesson_with_no_network(browser, built_site):
     assert (built_site / "search.html").is_file() and (built_site / "searchindex.js").is_file()
-    with offline_page() as page:
+    with offline_page(browser) as page:
         outside = watch_requests(page)
         page.goto((built_site / "index.html").as_uri())
         page.screenshot(path=str(SHOTS / "site-home.png"))
@@ -207,9 +207,9 @@ def contrast(foreground, background) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_links_are_underlined_and_text_is_readable(built_site):
+def test_links_are_underlined_and_text_is_readable(browser, built_site):
     lesson = LESSONS[0]
-    with offline_page() as page:
+    with offline_page(browser) as page:
         page.goto((built_site / "lessons" / f"{lesson.stem}.html").as_uri())
         page.screenshot(path=str(SHOTS / "site-lesson-top.png"))
         links = page.locator(".bd-article p a").evaluate_all(CONTRAST_JS)
