@@ -74,7 +74,8 @@ def browser():
 def axe():
     """The accessibility check, `axe(page, where)`: axe-core (pinned, from npm, installed once into build/node/)
     finds no serious or critical WCAG 2.1 A or AA violation on the page. Without npm it skips the test when it is
-    called, so a test calls it last, after its other checks (in CI a missing checker fails instead)."""
+    called, so a test calls it last, after its other checks; in CI a missing checker fails every test that asks for
+    it, before it starts."""
     from tests.browser import axe_violations, describe_violations, install_axe
     axe_js, missing = None, None
     try:

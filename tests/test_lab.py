@@ -204,7 +204,9 @@ def lab_page(lab, browser):
         seen = watch(page, allow=is_loopback)
         page.goto(f"{lab.url}/lab/workspaces/lessons-{secrets.token_hex(4)}?reset&token={lab.token}")
         page.wait_for_function("() => window.jupyterapp")
-        page.evaluate("() => window.jupyterapp.restored.then(() => true)")  # the workspace and its panels are up
+        # then until the workspace is restored (a flag: wait_for_function takes a returned promise for true)
+        page.evaluate("() => { window.jupyterapp.restored.then(() => { window.kitLabRestored = true; }); }")
+        page.wait_for_function("() => window.kitLabRestored === true")
         yield page, seen
     finally:
         context.close()
@@ -216,13 +218,17 @@ def open_in_lab(page, path: str) -> None:
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.wait_for()
 
 
-def close_every_tab(page) -> None:
-    """Close what a lesson left open (a dialog, then every tab) and wait until no notebook is on the page, so its
+def close_every_tab(page, timeout_ms: int = 60_000) -> None:
+    """Close what a lesson left open (any dialog, then every tab) and wait until no notebook is on the page, so its
     kernel can be stopped with no notebook watching it (which would log an error)."""
-    for button in page.locator(".jp-Dialog .jp-mod-reject").all():
-        button.click()
+    for _ in range(5):  # a dialog can open another as it closes
+        dialog = page.locator(".jp-Dialog")
+        if not dialog.count():
+            break
+        buttons = dialog.first.locator(".jp-mod-reject")  # "Cancel"; an error dialog has only "Dismiss"
+        (buttons if buttons.count() else dialog.first.locator(".jp-Dialog-button")).first.click()
     page.evaluate(CLOSE_ALL_JS)
-    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')")
+    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')", timeout=timeout_ms)
 
 
 def open_executed(page, lab, lesson: str) -> None:
@@ -246,6 +252,7 @@ def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, lab_page
     refused. KERNEL_LESSONS run in JupyterLab's kernel (Run All Cells, as a learner does); the others open as this
     test run executed them."""
     page, seen = lab_page
+    page.evaluate("0")  # take in what the page logged before this test, so it is not counted as this lesson's
     mark = seen.mark()
     try:
         if lesson in KERNEL_LESSONS:
@@ -265,8 +272,10 @@ def test_each_lesson_runs_in_jupyterlab_and_draws_with_no_internet(lab, lab_page
         close_every_tab(page)  # what closing the lesson logs is the lesson's too
         assert_quiet(seen.since(mark), f"JupyterLab with {lesson}")
     finally:
-        close_every_tab(page)  # so the next lesson starts from an empty Lab, even after a failure
-        lab.stop_kernels()
+        try:
+            close_every_tab(page, timeout_ms=10_000)  # the next lesson starts from an empty Lab, even after a failure
+        finally:
+            lab.stop_kernels()
 
 
 # The entry's heading (JupyterLab ids headings by their text: "Nine-dash line" is "Nine-dash-line") shown in the
