@@ -79,12 +79,12 @@ def fastest_runs(notebook) -> tuple[float, nbformat.NotebookNode, float]:
 
 def first_map_drawn_ms(page_html: str) -> float:
     """Milliseconds from navigation to the first shape in the map's overlay pane, offline, in headless Chromium."""
-    from tests.browser import chromium, offline_page  # only here: they import Playwright
+    from tests.browser import chromium, watched_page  # only here: they import Playwright
     with tempfile.TemporaryDirectory() as folder:
         copy_files(vendor_files(), Path(folder) / "vendor")
         path = Path(folder) / "map.html"
         path.write_text(offline_html(page_html), encoding="utf-8")
-        with chromium() as browser, offline_page(browser, serve_leaflet=False) as page:
+        with chromium() as browser, watched_page(browser, 1280, 720) as (page, _):
             page.goto(path.as_uri(), wait_until="commit")
             page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
             return page.evaluate("performance.now()")

@@ -47,10 +47,6 @@ def _serve_leaflet_or_refuse(route) -> None:
     return route.fulfill(path=str(local)) if local else route.abort()
 
 
-def _refuse_all_but_files(route) -> None:
-    return route.continue_() if route.request.url.startswith(("file:", "data:", "about:")) else route.abort()
-
-
 # One browser for a module, and what a page asked for and logged ----------------------------------------------------
 
 @contextmanager
@@ -109,13 +105,14 @@ def watch(page, allow) -> Watch:
 
 
 @contextmanager
-def offline_page(browser, width: int = 1280, height: int = 720, serve_leaflet: bool = True):
+def offline_page(browser, width: int = 1280, height: int = 720):
     """A page of the given size in a context of its own on `browser` (from chromium()) with no network: Leaflet and
-    jQuery come from local files, unless serve_leaflet is False (for pages that must bring everything they need)."""
+    jQuery come from local files, as from the CDN addresses a map asks for. (A page that must bring everything it
+    needs: watched_page.)"""
     context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
-        page.route("**/*", _serve_leaflet_or_refuse if serve_leaflet else _refuse_all_but_files)
+        page.route("**/*", _serve_leaflet_or_refuse)
         page.set_default_timeout(15_000)
         yield page
     finally:

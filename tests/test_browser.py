@@ -10,7 +10,7 @@ import pytest
 
 from lessonkit.data import load_geojson, load_table
 from lessonkit.style import OKABE_ITO
-from tests.browser import SHOTS, offline_page
+from tests.browser import SHOTS, offline_page, watched_page
 from tests.lessons import map_pages
 
 pytestmark = pytest.mark.browser
@@ -135,7 +135,7 @@ def test_a_map_that_cannot_load_leaflet_says_what_to_do(browser, tmp_path):
     from lessonkit.maps import base_map
     path = tmp_path / "map.html"
     path.write_text(base_map((45, 148), 5).get_root().render(), encoding="utf-8")
-    with offline_page(browser, serve_leaflet=False) as page:  # neither the server's copy nor the CDN can be reached
+    with watched_page(browser, 1280, 720) as (page, _):  # neither the server's copy nor the CDN can be reached
         page.goto(path.as_uri())
         help_text = page.locator(".kit-map-help").inner_text()
         assert "python3 kit.py lab" in help_text and "internet" in help_text
@@ -151,7 +151,7 @@ def test_on_a_hub_a_map_that_cannot_load_leaflet_sends_the_learner_to_the_instru
     path = tmp_path / "map.html"
     path.write_text(add_legend(base_map((45, 148), 5), "Lines", {"1855": "#0072b2"}).get_root().render(),
                     encoding="utf-8")
-    with offline_page(browser, serve_leaflet=False) as page:
+    with watched_page(browser, 1280, 720) as (page, _):
         page.goto(path.as_uri())
         help_text = page.locator(".kit-map-help").inner_text()
         assert "instructor" in help_text and "kit.py" not in help_text

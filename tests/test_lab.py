@@ -31,7 +31,9 @@ from lessonkit import kernel
 from lessonkit.charts import PLOTLY_MIMETYPE
 from lessonkit.paths import BUILD, lesson_paths
 from tests.browser import (
+    CHARTS,
     EXPECTED,
+    MAP_IFRAMES,
     SHOTS,
     assert_quiet,
     is_loopback,
@@ -178,8 +180,8 @@ def run_all_cells(page, code_cells: int) -> None:
 # comes from a live kernel's display of a plotly figure (lessonkit.charts), as every learner's charts do.
 KERNEL_LESSONS = {"00-start-here", "05-philippines-turn"}
 RUNS = BUILD / "lab-runs"  # the other lessons as this test run executed them, opened in JupyterLab
-OUTPUTS_SHOWN_JS = """([maps, charts]) => document.querySelectorAll('iframe[srcdoc*="leaflet"]').length === maps
-    && document.querySelectorAll('.js-plotly-plot').length === charts"""
+OUTPUTS_SHOWN_JS = f"""([maps, charts]) => document.querySelectorAll('{MAP_IFRAMES}').length === maps
+    && document.querySelectorAll('{CHARTS}').length === charts"""
 
 
 # JupyterLab's own command for opening a file, as a double click in the file browser runs it, and for closing every

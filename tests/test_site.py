@@ -15,7 +15,7 @@ from kitbuild import site
 from kitbuild.prepare import PLOTLY_MIMETYPE, offline_html, prepare, remote_assets
 from kitbuild.vendor import PAGE_FILES
 from lessonkit.paths import ROLE_BRIEFS, lesson_paths
-from tests.browser import EXPECTED, SHOTS, offline_page
+from tests.browser import EXPECTED, SHOTS, offline_page, watched_page
 from tests.conftest import KURILS_MAP_LESSON, cells_tagged, read
 from tests.lessons import executed_lesson, map_pages
 
@@ -33,14 +33,6 @@ def text_of(page: str) -> str:
     """A page's words, without tags and scripts, spaces collapsed."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
-
-
-def watch_requests(page) -> list[str]:
-    """Every request the page (and its frames) makes to anything but a local file."""
-    outside = []
-    page.on("request", lambda request: None if request.url.startswith(("file:", "data:", "about:", "blob:"))
-            else outside.append(request.url))
-    return outside
 
 
 def navigation(page: str, here: str) -> list[str]:
@@ -169,8 +161,7 @@ def test_solutions_are_hidden_until_opened(browser, built_site):
 
 def test_search_finds_a_lesson_with_no_network(browser, built_site):
     assert (built_site / "search.html").is_file() and (built_site / "searchindex.js").is_file()
-    with offline_page(browser) as page:
-        outside = watch_requests(page)
+    with watched_page(browser, 1280, 720) as (page, seen):
         page.goto((built_site / "index.html").as_uri())
         page.screenshot(path=str(SHOTS / "site-home.png"))
         page.locator(".bd-sidebar-primary .search-button-field").click()  # the theme's search box, then Enter
@@ -183,7 +174,7 @@ def test_search_finds_a_lesson_with_no_network(browser, built_site):
                  (results.nth(i).get_attribute("href") for i in range(results.count()))}
         assert f"lessons/{KURILS_MAP_LESSON.removesuffix('.ipynb')}.html" in found, found
         page.screenshot(path=str(SHOTS / "site-search.png"))
-        assert not outside, f"requests to the internet: {outside}"
+        assert not seen.refused, f"requests to the internet: {seen.refused}"
 
 
 CONTRAST_JS = """els => els.map(el => {
